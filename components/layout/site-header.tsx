@@ -1,0 +1,49 @@
+import { getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import { MARKETS, type Locale, type MarketDefinition } from "@/lib/domain/markets";
+import { countryName, flagEmoji } from "@/lib/display-names";
+import { LocaleSwitcher } from "./locale-switcher";
+import { ReturnToField } from "./return-to-field";
+
+export async function SiteHeader({ locale, market }: { locale: Locale; market: MarketDefinition }) {
+  const t = await getTranslations({ locale, namespace: "nav" });
+  const markets = [...MARKETS].sort((a, b) => countryName(a.country, locale).localeCompare(countryName(b.country, locale), locale));
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <div className="container header-row">
+        <Link href="/" className="brand" aria-label="Caravan">
+          <span aria-hidden="true">🐪</span> Caravan
+        </Link>
+        <nav aria-label={t("mainNavigation")} className="main-nav">
+          <Link href="/catalogue">{t("catalogue")}</Link>
+          <Link href="/help">{t("help")}</Link>
+        </nav>
+        <form role="search" action={`/${locale}/search`} method="get" className="search-form">
+          <label htmlFor="site-search" className="visually-hidden">
+            {t("searchLabel")}
+          </label>
+          <input id="site-search" type="search" name="q" placeholder={t("searchPlaceholder")} maxLength={100} />
+          <button type="submit">{t("searchButton")}</button>
+        </form>
+        <div className="preferences">
+          <LocaleSwitcher current={locale} label={t("language")} />
+          <form action="/api/preferences/market" method="post" className="market-form">
+            <label htmlFor="ship-to">{t("shipTo")}</label>
+            <select id="ship-to" name="country" defaultValue={market.country} data-autosubmit="true">
+              {markets.map((m) => (
+                <option key={m.country} value={m.country}>
+                  {flagEmoji(m.country)} {t("shipToCurrency", { country: countryName(m.country, locale), currency: m.currency })}
+                </option>
+              ))}
+            </select>
+            <ReturnToField fallback={`/${locale}`} />
+            <button type="submit">{t("apply")}</button>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

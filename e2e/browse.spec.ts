@@ -1,0 +1,58 @@
+import { test, expect } from "./fixtures";
+
+test.describe("browsing in three languages", () => {
+  test("English, left to right", async ({ page, visit }) => {
+    await visit("/en");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("A marketplace without borders");
+    await expect(page.getByRole("heading", { name: "Shop by category" })).toBeVisible();
+    await page.getByRole("link", { name: "Browse the catalogue" }).click();
+    await expect(page).toHaveURL(/\/en\/catalogue$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Catalogue" })).toBeVisible();
+  });
+
+  test("Arabic mirrors the layout, right to left", async ({ page, visit }) => {
+    await visit("/ar");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    const brand = await page.getByRole("link", { name: "Caravan" }).first().boundingBox();
+    const viewport = page.viewportSize();
+    // The brand sits at the right-hand edge in a right-to-left page.
+    expect(brand!.x + brand!.width).toBeGreaterThan(viewport!.width / 2);
+    await visit("/ar/catalogue");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  });
+
+  test("Japanese", async ({ page, visit }) => {
+    await visit("/ja/catalogue");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("Catalogue");
+  });
+
+  test("first visit picks the language from Accept-Language", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "de-DE", extraHTTPHeaders: { "accept-language": "de-DE,de;q=0.9,en;q=0.5" } });
+    const page = await context.newPage();
+    await page.goto("/");
+    await expect(page).toHaveURL(/\/de$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await context.close();
+  });
+
+  test("the language switcher keeps the page", async ({ page, visit }) => {
+    await visit("/en/catalogue?category=coffee-tea");
+    await page.locator(".locale-switcher summary").click();
+    await page.getByRole("link", { name: "Français" }).click();
+    await expect(page).toHaveURL(/\/fr\/catalogue\?category=coffee-tea$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  });
+
+  test("unknown pages and locales give a localised 404", async ({ page, visit }) => {
+    await visit("/de/products/no-such-product", { status: 404 });
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
+    await visit("/ja/no/such/page", { status: 404 });
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    const response = await page.goto("/xx/catalogue");
+    expect(response?.status()).toBe(404);
+  });
+});

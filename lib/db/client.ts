@@ -1,0 +1,21 @@
+/**
+ * The one Prisma client of a process, talking to PostgreSQL through the `pg` driver
+ * adapter (no native query engine).
+ */
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/generated/prisma/client";
+
+const globalForPrisma = globalThis as unknown as { caravanPrisma?: PrismaClient };
+
+export function createPrismaClient(connectionString: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+}
+
+export function getPrisma(): PrismaClient {
+  if (!globalForPrisma.caravanPrisma) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: start the store with `npm start` or set it.");
+    globalForPrisma.caravanPrisma = createPrismaClient(url);
+  }
+  return globalForPrisma.caravanPrisma;
+}

@@ -1,0 +1,114 @@
+/**
+ * Markets: the ship-to country decides the display currency (and, later, tax and
+ * duty); the locale in the URL decides only the language. See docs/adr/0002.
+ */
+import type { CurrencyCode } from "@/lib/domain/money";
+
+export const LOCALES = ["en", "de", "fr", "es", "ja", "zh-CN", "ar", "pt-BR"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+export const RTL_LOCALES: ReadonlySet<Locale> = new Set(["ar"]);
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function directionOf(locale: Locale): "ltr" | "rtl" {
+  return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
+}
+
+export interface MarketDefinition {
+  country: string;
+  currency: CurrencyCode;
+  defaultLocale: Locale;
+}
+
+/** The ship-to countries the store serves, in display order. */
+export const MARKETS: readonly MarketDefinition[] = [
+  { country: "US", currency: "USD", defaultLocale: "en" },
+  { country: "GB", currency: "GBP", defaultLocale: "en" },
+  { country: "DE", currency: "EUR", defaultLocale: "de" },
+  { country: "FR", currency: "EUR", defaultLocale: "fr" },
+  { country: "ES", currency: "EUR", defaultLocale: "es" },
+  { country: "IT", currency: "EUR", defaultLocale: "en" },
+  { country: "NL", currency: "EUR", defaultLocale: "en" },
+  { country: "JP", currency: "JPY", defaultLocale: "ja" },
+  { country: "KR", currency: "KRW", defaultLocale: "en" },
+  { country: "CN", currency: "CNY", defaultLocale: "zh-CN" },
+  { country: "AU", currency: "AUD", defaultLocale: "en" },
+  { country: "BR", currency: "BRL", defaultLocale: "pt-BR" },
+  { country: "MX", currency: "MXN", defaultLocale: "es" },
+  { country: "IN", currency: "INR", defaultLocale: "en" },
+  { country: "CA", currency: "CAD", defaultLocale: "en" },
+  { country: "CH", currency: "CHF", defaultLocale: "de" },
+  { country: "AE", currency: "AED", defaultLocale: "ar" },
+  { country: "KW", currency: "KWD", defaultLocale: "ar" },
+  { country: "KE", currency: "KES", defaultLocale: "en" },
+];
+
+const BY_COUNTRY = new Map(MARKETS.map((m) => [m.country, m]));
+
+export function findMarket(country: string | undefined | null): MarketDefinition | undefined {
+  return country ? BY_COUNTRY.get(country.toUpperCase()) : undefined;
+}
+
+/** The market a locale implies when nothing better is known (no cookie, no region in Accept-Language). */
+const LOCALE_DEFAULT_MARKET: Record<Locale, string> = {
+  en: "US", de: "DE", fr: "FR", es: "ES", ja: "JP", "zh-CN": "CN", ar: "AE", "pt-BR": "BR",
+};
+
+export function defaultMarketFor(locale: Locale): MarketDefinition {
+  return BY_COUNTRY.get(LOCALE_DEFAULT_MARKET[locale]) ?? MARKETS[0]!;
+}
+
+interface LanguageRange {
+  tag: string;
+  q: number;
+}
+
+/** Parses an Accept-Language header into ranges, best first. Malformed parts are ignored. */
+export function parseAcceptLanguage(header: string | null | undefined): LanguageRange[] {
+  if (!header) return [];
+  return header
+    .split(",")
+    .map((part, index) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      const q = qParam ? Number(qParam.slice(2)) : 1;
+      return { tag: tag.trim(), q: Number.isFinite(q) ? q : 0, index };
+    })
+    .filter((r) => /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(r.tag) && r.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map(({ tag, q }) => ({ tag, q }));
+}
+
+/** Picks the best supported locale for an Accept-Language header. */
+export function negotiateLocale(header: string | null | undefined): Locale {
+  for (const { tag } of parseAcceptLanguage(header)) {
+    const lower = tag.toLowerCase();
+    const exact = LOCALES.find((l) => l.toLowerCase() === lower);
+    if (exact) return exact;
+    const language = lower.split("-")[0];
+    if (language === "zh") return "zh-CN";
+    if (language === "pt") return "pt-BR";
+    const byLanguage = LOCALES.find((l) => l.toLowerCase().split("-")[0] === language);
+    if (byLanguage) return byLanguage;
+  }
+  return DEFAULT_LOCALE;
+}
+
+/**
+ * The ship-to market for a first visit: a region in Accept-Language that is one of our
+ * markets ("en-GB" -> GB), else the locale's default market.
+ */
+export function negotiateMarket(locale: Locale, header: string | null | undefined): MarketDefinition {
+  for (const { tag } of parseAcceptLanguage(header)) {
+    const region = tag.split("-").find((part, i) => i > 0 && /^[A-Za-z]{2}$/.test(part));
+    const language = tag.split("-")[0]?.toLowerCase();
+    if (region && language === locale.split("-")[0]?.toLowerCase()) {
+      const market = findMarket(region);
+      if (market) return market;
+    }
+  }
+  return defaultMarketFor(locale);
+}

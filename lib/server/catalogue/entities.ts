@@ -1,0 +1,161 @@
+import "server-only";
+import { getPrisma } from "@/lib/db/client";
+import type { Locale, MarketDefinition } from "@/lib/domain/markets";
+import { getFx } from "./queries";
+import { priceView, type PriceView } from "./pricing";
+
+export interface CategorySummary {
+  slug: string;
+  name: string;
+  productCount: number;
+}
+
+export async function listCategories(locale: Locale): Promise<CategorySummary[]> {
+  const categories = await getPrisma().category.findMany({
+    orderBy: { position: "asc" },
+    include: {
+      translations: { where: { locale } },
+      _count: { select: { products: { where: { status: "ACTIVE" } } } },
+    },
+  });
+  return categories.map((c) => ({
+    slug: c.slug,
+    name: c.translations[0]?.name ?? c.slug,
+    productCount: c._count.products,
+  }));
+}
+
+export interface SellerSummary {
+  id: string;
+  handle: string;
+  name: string;
+  country: string;
+  currency: string;
+  languages: string[];
+  bio: string;
+  productCount: number;
+}
+
+function localized(value: unknown, locale: Locale, fallback: string): string {
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const text = record[locale] ?? record[fallback] ?? record.en;
+    if (typeof text === "string") return text;
+  }
+  return "";
+}
+
+export async function listSellers(locale: Locale): Promise<SellerSummary[]> {
+  const sellers = await getPrisma().seller.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ country: "asc" }, { name: "asc" }],
+    include: { _count: { select: { products: { where: { status: "ACTIVE" } } } } },
+  });
+  return sellers.map((s) => ({
+    id: s.id,
+    handle: s.handle,
+    name: s.name,
+    country: s.country,
+    currency: s.currency,
+    languages: s.languages,
+    bio: localized(s.bio, locale, s.languages[0] ?? "en"),
+    productCount: s._count.products,
+  }));
+}
+
+export async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
+  const sellers = await listSellers(locale);
+  return sellers.find((s) => s.handle === handle) ?? null;
+}
+
+export interface ProductDetail {
+  id: string;
+  slug: string;
+  title: string;
+  description: string;
+  contentLocale: string;
+  isFallback: boolean;
+  availableLocales: string[];
+  kind: "PHYSICAL" | "DIGITAL";
+  taxCategory: "STANDARD" | "BOOK" | "EBOOK";
+  hsCode: string | null;
+  originCountry: string;
+  weightGrams: number | null;
+  dimensionsMm: { length: number; width: number; height: number } | null;
+  imageCount: number;
+  createdAt: string;
+  category: { slug: string; name: string };
+  seller: { id: string; handle: string; name: string; country: string; currency: string };
+  variants: { id: string; sku: string; name: string; stock: number; price: PriceView }[];
+  price: PriceView;
+}
+
+export async function getProduct(slug: string, locale: Locale, market: MarketDefinition): Promise<ProductDetail | null> {
+  const product = await getPrisma().product.findFirst({
+    where: { slug, status: "ACTIVE", seller: { status: "ACTIVE" } },
+    include: {
+      translations: true,
+      variants: { orderBy: { position: "asc" } },
+      seller: true,
+      category: { include: { translations: { where: { locale } } } },
+    },
+  });
+  if (!product) return null;
+  const fx = await getFx();
+  const own = product.translations.find((t) => t.locale === locale);
+  const original = product.translations.find((t) => t.locale === product.originalLocale) ?? product.translations[0];
+  const content = own ?? original;
+  const variants = product.variants.map((v) => ({
+    id: v.id,
+    sku: v.sku,
+    name: localized(v.name, locale, product.originalLocale),
+    stock: v.stock,
+    price: priceView(fx, v.priceMinor, v.currency, market.currency),
+  }));
+  const dims =
+    product.lengthMm && product.widthMm && product.heightMm
+      ? { length: product.lengthMm, width: product.widthMm, height: product.heightMm }
+      : null;
+  return {
+    id: product.id,
+    slug: product.slug,
+    title: content?.title ?? product.slug,
+    description: content?.description ?? "",
+    contentLocale: content?.locale ?? product.originalLocale,
+    isFallback: !own,
+    availableLocales: product.translations.map((t) => t.locale).sort(),
+    kind: product.kind,
+    taxCategory: product.taxCategory,
+    hsCode: product.hsCode,
+    originCountry: product.originCountry,
+    weightGrams: product.weightGrams,
+    dimensionsMm: dims,
+    imageCount: product.imageCount,
+    createdAt: product.createdAt.toISOString(),
+    category: { slug: product.category.slug, name: product.category.translations[0]?.name ?? product.category.slug },
+    seller: {
+      id: product.seller.id,
+      handle: product.seller.handle,
+      name: product.seller.name,
+      country: product.seller.country,
+      currency: product.seller.currency,
+    },
+    variants,
+    price: priceView(fx, product.fromPriceMinor, product.currency, market.currency),
+  };
+}
+
+/** Slugs of active products (all, or the featured ones), for prerendering and the sitemap. */
+export async function listProductSlugs(options: { featuredOnly?: boolean } = {}): Promise<{ slug: string; updatedAt: Date }[]> {
+  const rows = await getPrisma().product.findMany({
+    where: { status: "ACTIVE", ...(options.featuredOnly ? { featured: true } : {}) },
+    select: { slug: true, createdAt: true },
+    orderBy: { slug: "asc" },
+  });
+  return rows.map((r) => ({ slug: r.slug, updatedAt: r.createdAt }));
+}
+
+export async function listSellerHandles(): Promise<string[]> {
+  const rows = await getPrisma().seller.findMany({ where: { status: "ACTIVE" }, select: { handle: true } });
+  return rows.map((r) => r.handle);
+}

@@ -1,0 +1,32 @@
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./lib/browser";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const executablePath = process.env.CARAVAN_CHROMIUM_PATH || undefined;
+
+/**
+ * End-to-end tests against a production build (`next start`). `npm test` builds it
+ * against a throwaway database and passes DATABASE_URL, E2E_PORT and the browser path.
+ */
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : 3,
+  retries: 0,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"], ["json", { outputFile: ".data/test-results/e2e.json" }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  webServer: {
+    command: `node node_modules/next/dist/bin/next start -p ${port}`,
+    url: `http://127.0.0.1:${port}/en/help`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
+  },
+});

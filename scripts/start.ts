@@ -1,0 +1,70 @@
+/**
+ * `npm start`: database (DATABASE_URL, else the embedded PostgreSQL), migrations,
+ * seed when empty, a production build when the sources changed, then `next start`.
+ * `npm run dev`: the same, with `next dev`. Ctrl-C stops the server and the database.
+ */
+import { spawn } from "node:child_process";
+import { resolveDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { needsBuild, recordBuild } from "@/lib/build-hash";
+import { isSeeded, seed } from "@/prisma/seed";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+const log = (line: string) => console.log(`[caravan] ${line}`);
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [require_next(), ...args], { stdio: "inherit", env });
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on("SIGINT", forward);
+    process.on("SIGTERM", forward);
+    child.on("exit", (code, signal) => {
+      process.off("SIGINT", forward);
+      process.off("SIGTERM", forward);
+      resolve(code ?? (signal ? 0 : 1));
+    });
+  });
+}
+
+function require_next(): string {
+  return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
+}
+
+const db = await resolveDatabase(log);
+let exitCode = 0;
+try {
+  const applied = await migrate(db.url, { log });
+  log(`Database ready (${applied.applied.length} migration(s) applied).`);
+  const prisma = createPrismaClient(db.url);
+  try {
+    if (!(await isSeeded(prisma))) {
+      log("Empty database: loading the demo catalogue.");
+      const result = await seed(prisma);
+      log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+  const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
+  if (dev) {
+    exitCode = await run(["dev", "-p", port], env);
+  } else {
+    if (needsBuild()) {
+      log("Building the store (first start or sources changed).");
+      exitCode = await run(["build"], env);
+      if (exitCode === 0) recordBuild();
+    }
+    if (exitCode === 0) {
+      log(`Serving on http://localhost:${port}`);
+      exitCode = await run(["start", "-p", port], env);
+    }
+  }
+} catch (error) {
+  console.error(`[caravan] ${(error as Error).message}`);
+  exitCode = 1;
+} finally {
+  await db.stop();
+}
+process.exit(exitCode);

@@ -1,0 +1,139 @@
+/**
+ * `npm test`: every suite, in order: typecheck, lint, unit, integration (a throwaway
+ * embedded PostgreSQL), end-to-end (a production build in Chromium against another
+ * throwaway database). Ends with one line, "N passed, N failed, N skipped", summing
+ * every suite (typecheck and lint count one each). `--only unit,e2e` runs a subset.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { freePort } from "@/lib/db/embedded";
+import { findChromium } from "@/lib/browser";
+import { startTestDatabase } from "@/tests/database";
+
+type Counts = { passed: number; failed: number; skipped: number };
+const RESULTS = path.resolve(".data/test-results");
+const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(1));
+  });
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+const num = (value: unknown) => (typeof value === "number" ? value : 0);
+
+async function single(name: string, command: string, args: string[]): Promise<Counts> {
+  console.log(`\n▶ ${name}`);
+  const code = await run(command, args);
+  return code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 };
+}
+
+async function vitest(project: "unit" | "integration"): Promise<Counts> {
+  console.log(`\n▶ ${project} tests`);
+  const output = path.join(RESULTS, `${project}.json`);
+  fs.rmSync(output, { force: true });
+  const code = await run(process.execPath, [
+    "node_modules/vitest/vitest.mjs", "run", "--project", project,
+    "--reporter=default", "--reporter=json", `--outputFile.json=${output}`,
+  ]);
+  const report = readJson(output);
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const counts = {
+    passed: num(report.numPassedTests),
+    failed: num(report.numFailedTests),
+    skipped: num(report.numPendingTests) + num(report.numTodoTests),
+  };
+  // A suite that failed to load has no failed test but a non-zero exit: count it.
+  if (code !== 0 && counts.failed === 0) counts.failed = 1;
+  return counts;
+}
+
+async function ensureChromium(): Promise<string | null> {
+  let browser = await findChromium();
+  if (!browser) {
+    console.log("No Chromium found; trying `npx playwright install chromium` (needs internet access).");
+    spawnSync(process.execPath, ["node_modules/@playwright/test/cli.js", "install", "chromium"], { stdio: "inherit" });
+    browser = await findChromium();
+  }
+  return browser?.path ?? null;
+}
+
+async function e2e(): Promise<Counts> {
+  console.log("\n▶ end-to-end tests");
+  const chromium = await ensureChromium();
+  if (!chromium) {
+    console.log("E2E: no browser. Install one with `apt-get install chromium` (Debian) or `npx playwright install chromium`, then run `npm test` again.");
+    return { passed: 0, failed: 1, skipped: 0 };
+  }
+  console.log(`Using Chromium at ${chromium}`);
+  const db = await startTestDatabase({ name: "e2e" });
+  try {
+    const env = {
+      ...process.env,
+      DATABASE_URL: db.url,
+      NEXT_DIST_DIR: ".next-e2e",
+      NEXT_TELEMETRY_DISABLED: "1",
+      CARAVAN_CHROMIUM_PATH: chromium,
+      E2E_PORT: String(await freePort()),
+    };
+    const built = await run(process.execPath, [NEXT_BIN, "build"], env);
+    if (built !== 0) {
+      console.log("E2E: the production build failed.");
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
+    const output = path.join(RESULTS, "e2e.json");
+    fs.rmSync(output, { force: true });
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    const stats = (readJson(output)?.stats ?? {}) as Record<string, unknown>;
+    const counts = {
+      passed: num(stats.expected) + num(stats.flaky),
+      failed: num(stats.unexpected),
+      skipped: num(stats.skipped),
+    };
+    if (code !== 0 && counts.failed === 0) counts.failed = 1;
+    return counts;
+  } finally {
+    await db.stop();
+  }
+}
+
+const SUITES: Record<string, () => Promise<Counts>> = {
+  typecheck: () => single("typecheck", process.execPath, ["node_modules/typescript/bin/tsc", "--noEmit"]),
+  lint: () => single("lint", process.execPath, ["node_modules/eslint/bin/eslint.js", "."]),
+  unit: () => vitest("unit"),
+  integration: () => vitest("integration"),
+  e2e,
+};
+
+const onlyIndex = process.argv.indexOf("--only");
+const selected = onlyIndex > 0 ? (process.argv[onlyIndex + 1] ?? "").split(",") : Object.keys(SUITES);
+const unknown = selected.filter((name) => !(name in SUITES));
+if (unknown.length) {
+  console.error(`Unknown suite(s): ${unknown.join(", ")}. Known: ${Object.keys(SUITES).join(", ")}.`);
+  process.exit(2);
+}
+
+fs.mkdirSync(RESULTS, { recursive: true });
+const total: Counts = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+for (const name of selected) {
+  const counts = await SUITES[name]!();
+  total.passed += counts.passed;
+  total.failed += counts.failed;
+  total.skipped += counts.skipped;
+  lines.push(`  ${name.padEnd(12)} ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+}
+console.log("\nSummary\n" + lines.join("\n"));
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 ? 1 : 0);

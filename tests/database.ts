@@ -1,0 +1,35 @@
+/**
+ * Throwaway PostgreSQL clusters for tests: real embedded PostgreSQL, a fresh data
+ * folder and a free port per run, removed on stop.
+ */
+import crypto from "node:crypto";
+import path from "node:path";
+import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { seed } from "@/prisma/seed";
+
+export async function startTestDatabase(options: { seeded?: boolean; name?: string } = {}): Promise<EmbeddedDatabase> {
+  const id = `${options.name ?? "test"}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
+  const db = await startEmbeddedPostgres({
+    dataDir: path.resolve(".data", "test-clusters", id),
+    port: await freePort(),
+    database: "caravan_test",
+    ephemeral: true,
+  });
+  try {
+    await migrate(db.url);
+    if (options.seeded !== false) {
+      const prisma = createPrismaClient(db.url);
+      try {
+        await seed(prisma);
+      } finally {
+        await prisma.$disconnect();
+      }
+    }
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+  return db;
+}

@@ -1,0 +1,138 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { migrate, MigrationChecksumError, readMigrations } from "@/lib/db/migrate";
+
+const adminUrl = inject("databaseUrl");
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+let counter = 0;
+async function freshDatabase(): Promise<string> {
+  const name = `mig_${process.pid}_${++counter}`;
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function tempMigrations(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-migrations-"));
+  for (const [name, sql] of Object.entries(files)) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
+  }
+  return dir;
+}
+
+/** Tables, columns, indexes, constraints and enums: what "the schema" is, comparably. */
+async function describeSchema(url: string) {
+  return withClient(url, async (c) => {
+    const columns = await c.query(`
+      SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default,
+             character_maximum_length, numeric_precision, numeric_scale
+        FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+       ORDER BY table_name, column_name`);
+    const indexes = await c.query(`
+      SELECT tablename, indexname, indexdef FROM pg_indexes
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+    const constraints = await c.query(`
+      SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+         AND conrelid::regclass::text <> '"_prisma_migrations"' AND conrelid::regclass::text <> '_prisma_migrations'
+       ORDER BY conname`);
+    const enums = await c.query(`
+      SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
+    return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, enums: enums.rows };
+  });
+}
+
+describe("migrations", () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await freshDatabase();
+  });
+
+  it("applies every migration once and records it like Prisma Migrate", async () => {
+    const first = await migrate(url);
+    expect(first.applied).toEqual(readMigrations().map((m) => m.name));
+    const second = await migrate(url);
+    expect(second.applied).toEqual([]);
+    expect(second.alreadyApplied).toEqual(first.applied);
+    const rows = await withClient(url, (c) =>
+      c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`),
+    );
+    expect(rows.rows.map((r) => r.migration_name)).toEqual(first.applied);
+    for (const [i, row] of rows.rows.entries()) {
+      expect(row.checksum).toBe(readMigrations()[i]!.checksum);
+      expect(row.finished_at).toBeInstanceOf(Date);
+    }
+  });
+
+  it("applies only what is pending", async () => {
+    const db = await freshDatabase();
+    const dir = tempMigrations({ "001_a": "CREATE TABLE a (id int);" });
+    expect((await migrate(db, { dir })).applied).toEqual(["001_a"]);
+    fs.mkdirSync(path.join(dir, "002_b"));
+    fs.writeFileSync(path.join(dir, "002_b", "migration.sql"), "CREATE TABLE b (id int);");
+    expect(await migrate(db, { dir })).toEqual({ applied: ["002_b"], alreadyApplied: ["001_a"] });
+  });
+
+  it("fails loudly when an applied migration's file changed", async () => {
+    const db = await freshDatabase();
+    const dir = tempMigrations({ "001_a": "CREATE TABLE a (id int);" });
+    await migrate(db, { dir });
+    fs.writeFileSync(path.join(dir, "001_a", "migration.sql"), "CREATE TABLE a (id bigint);");
+    await expect(migrate(db, { dir })).rejects.toBeInstanceOf(MigrationChecksumError);
+  });
+
+  it("rolls back a failing migration entirely and records nothing", async () => {
+    const db = await freshDatabase();
+    const dir = tempMigrations({ "001_bad": "CREATE TABLE half (id int); SELECT * FROM no_such_table;" });
+    await expect(migrate(db, { dir })).rejects.toThrow(/001_bad failed and was rolled back/);
+    const tables = await withClient(db, (c) => c.query(`SELECT to_regclass('public.half') AS t`));
+    expect(tables.rows[0].t).toBeNull();
+    const history = await withClient(db, (c) => c.query(`SELECT count(*)::int AS n FROM "_prisma_migrations"`));
+    expect(history.rows[0].n).toBe(0);
+  });
+
+  describe("drift", () => {
+    let fromSchema: string;
+    beforeAll(async () => {
+      fromSchema = await freshDatabase();
+      const sql = execFileSync(
+        process.execPath,
+        ["node_modules/prisma/build/index.js", "migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+        { env: { ...process.env, DATABASE_URL: fromSchema }, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
+      await withClient(fromSchema, (c) => c.query(sql));
+    }, 120_000);
+
+    it("migrations produce exactly the schema in prisma/schema.prisma", async () => {
+      const migrated = await describeSchema(url);
+      const expected = await describeSchema(fromSchema);
+      expect(migrated.columns.length).toBeGreaterThan(20);
+      expect(migrated).toEqual(expected);
+    });
+  });
+
+  afterAll(async () => {
+    await withClient(adminUrl, async (c) => {
+      const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'mig_${process.pid}_%'`);
+      for (const row of rows) await c.query(`DROP DATABASE "${row.datname}" WITH (FORCE)`);
+    });
+  });
+});
