@@ -17,8 +17,8 @@ export default defineConfig({
         },
       },
       {
-        // The react-server condition makes `server-only` resolve as it does inside Next's server.
-        resolve: { alias, conditions: ["react-server"] },
+        // `server-only` resolves to its empty module, as it does inside Next's server (react-server condition).
+        resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") } },
         test: {
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],

@@ -13,7 +13,7 @@ import { resolveDatabase } from "@/lib/db/embedded";
 const args = process.argv.slice(2);
 const fromIndex = args.indexOf("--from");
 const fromFile = fromIndex >= 0 ? args[fromIndex + 1] : undefined;
-const name = args.filter((a, i) => !a.startsWith("--") && i !== fromIndex + 1)[0];
+const name = args.filter((a, i) => !a.startsWith("--") && (fromIndex < 0 || i !== fromIndex + 1))[0];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error("Usage: npm run db:migration -- <snake_case_name> [--from previous-schema.prisma]");
   process.exit(2);

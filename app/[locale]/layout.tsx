@@ -6,8 +6,6 @@ import { routing } from "@/i18n/routing";
 import { directionOf } from "@/lib/domain/markets";
 import "../globals.css";
 
-export const dynamicParams = false;
-
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }

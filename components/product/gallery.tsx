@@ -7,7 +7,7 @@ export async function Gallery({ productId, count, title, locale }: { productId: 
   const indexes = Array.from({ length: count }, (_, i) => i);
   return (
     <section className="gallery" aria-label={t("gallery")}>
-      <div className="gallery-track">
+      <div className="gallery-track" tabIndex={0} role="group" aria-label={t("gallery")}>
         {indexes.map((i) => (
           // eslint-disable-next-line @next/next/no-img-element -- generated SVG
           <img key={i} id={`image-${i + 1}`} src={productImageUrl(productId, i)} width={640} height={480}
