@@ -4,6 +4,7 @@
  * `npm run dev`: the same, with `next dev`. Ctrl-C stops the server and the database.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
@@ -53,6 +54,8 @@ try {
   } else {
     if (needsBuild()) {
       log("Building the store (first start or sources changed).");
+      // A fresh folder: Next keeps regenerated pages in a route cache that a new build does not clear.
+      fs.rmSync(process.env.NEXT_DIST_DIR ?? ".next", { recursive: true, force: true });
       exitCode = await run(["build"], env);
       if (exitCode === 0) recordBuild();
     }

@@ -87,6 +87,7 @@ async function e2e(): Promise<Counts> {
       CARAVAN_CHROMIUM_PATH: chromium,
       E2E_PORT: String(await freePort()),
     };
+    fs.rmSync(".next-e2e", { recursive: true, force: true });
     const built = await run(process.execPath, [NEXT_BIN, "build"], env);
     if (built !== 0) {
       console.log("E2E: the production build failed.");

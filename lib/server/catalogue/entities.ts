@@ -85,7 +85,7 @@ export interface ProductDetail {
   imageCount: number;
   createdAt: string;
   category: { slug: string; name: string };
-  seller: { id: string; handle: string; name: string; country: string; currency: string };
+  seller: { id: string; handle: string; name: string; country: string; currency: string; incoterm: "DDP" | "DAP" | null };
   variants: { id: string; sku: string; name: string; stock: number; price: PriceView }[];
   price: PriceView;
 }
@@ -139,6 +139,7 @@ export async function getProduct(slug: string, locale: Locale, market: MarketDef
       name: product.seller.name,
       country: product.seller.country,
       currency: product.seller.currency,
+      incoterm: product.seller.incoterm,
     },
     variants,
     price: priceView(fx, product.fromPriceMinor, product.currency, market.currency),

@@ -10,6 +10,9 @@ import { alternates, PUBLIC_URL } from "@/lib/seo";
 import { toDecimalString } from "@/lib/domain/money";
 import { productImageUrl } from "@/lib/images";
 import { isLocale } from "@/lib/domain/markets";
+import { LandedCost } from "@/components/trade/landed-cost";
+import { getFx } from "@/lib/server/catalogue/queries";
+import { quoteProductDelivery } from "@/lib/server/trade/product-delivery";
 
 type Params = ShopParams & { slug: string };
 
@@ -41,6 +44,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const product = await getProduct(p.slug, locale, market);
   if (!product) notFound();
   const t = await getTranslations({ locale, namespace: "product" });
+  const delivery = quoteProductDelivery(product, market, await getFx(), new Date().toISOString().slice(0, 10));
   const totalStock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const jsonLd = {
     "@context": "https://schema.org",
@@ -79,6 +83,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <div className="product-price">
           <PriceTag price={product.price} locale={locale} detailed />
         </div>
+        <LandedCost delivery={delivery} market={market} locale={locale} />
         <p className={totalStock === 0 ? "stock-out" : "stock-in"} data-testid="stock">
           {product.kind === "DIGITAL" ? t("available") : totalStock === 0 ? t("outOfStock") : t("inStock", { count: totalStock })}
         </p>

@@ -1,0 +1,99 @@
+/**
+ * The OpenAPI 3.1 document for POST /api/v1/landed-cost, generated from the same zod
+ * schemas that validate requests and describe responses, so the two cannot drift.
+ */
+import { z } from "zod";
+import { itemSchema, landedCostRequestSchema, moneySchema, parcelSchema } from "./api-schema";
+import {
+  lineQuoteSchema,
+  parcelQuoteSchema,
+  quoteErrorResponseSchema,
+  quoteMoneySchema,
+  quoteResponseSchema,
+  validationErrorResponseSchema,
+} from "./api-response";
+
+type JsonSchema = Record<string, unknown>;
+type Meta = { id: string };
+
+const COMPONENTS = "#/components/schemas/";
+
+function components(entries: [z.ZodType, string][], io: "input" | "output"): Record<string, JsonSchema> {
+  const registry = z.registry<Meta>();
+  for (const [schema, id] of entries) registry.add(schema, { id });
+  const { schemas } = z.toJSONSchema(registry, { io, uri: (id) => `${COMPONENTS}${id}`, unrepresentable: "any" });
+  // Components live inside the OpenAPI document: drop each one's own $schema and $id.
+  const entriesWithoutIds = Object.entries(schemas).map(([id, schema]) => {
+    const component: JsonSchema = { ...(schema as JsonSchema) };
+    delete component.$schema;
+    delete component.$id;
+    return [id, component] as const;
+  });
+  return Object.fromEntries(entriesWithoutIds);
+}
+
+function ref(id: string): JsonSchema {
+  return { $ref: `${COMPONENTS}${id}` };
+}
+
+function jsonContent(id: string): JsonSchema {
+  return { "application/json": { schema: ref(id) } };
+}
+
+const EXAMPLE_REQUEST = {
+  destination: "DE",
+  date: "2026-08-01",
+  currency: "EUR",
+  parcels: [
+    {
+      origin: "JP",
+      shipping: { amountMinor: 1500, currency: "JPY" },
+      items: [{ hsCode: "090210", kind: "physical", quantity: 2, unitPrice: { amountMinor: 2000, currency: "JPY" } }],
+    },
+  ],
+};
+
+/** The OpenAPI 3.1 document object for the landed-cost endpoint. */
+export function landedCostOpenApiDocument(): JsonSchema {
+  const schemas = {
+    ...components(
+      [[moneySchema, "MoneyInput"], [itemSchema, "LandedCostItem"], [parcelSchema, "LandedCostParcel"], [landedCostRequestSchema, "LandedCostRequest"]],
+      "input",
+    ),
+    ...components(
+      [
+        [quoteMoneySchema, "Money"],
+        [lineQuoteSchema, "LineQuote"],
+        [parcelQuoteSchema, "ParcelQuote"],
+        [quoteResponseSchema, "LandedCostQuote"],
+        [validationErrorResponseSchema, "ValidationError"],
+        [quoteErrorResponseSchema, "QuoteRejected"],
+      ],
+      "output",
+    ),
+  };
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Caravan landed-cost API",
+      version: "1.0.0",
+      description:
+        "Prices a cart shipped to one destination: goods, shipping, customs duty, VAT/GST and fees per seller parcel, with the import regime, incoterm, FX rates and rule versions applied. Amounts are integer minor units.",
+    },
+    paths: {
+      "/api/v1/landed-cost": {
+        post: {
+          operationId: "quoteLandedCost",
+          summary: "Quote the landed cost of a cart",
+          requestBody: { required: true, content: { "application/json": { schema: ref("LandedCostRequest"), example: EXAMPLE_REQUEST } } },
+          responses: {
+            "200": { description: "The quote", content: jsonContent("LandedCostQuote") },
+            "400": { description: "Invalid request: one issue per problem, each with its field path and code", content: jsonContent("ValidationError") },
+            "422": { description: "Valid request the rules cannot price (evidence conflict, no rule in effect, missing FX rate)", content: jsonContent("QuoteRejected") },
+          },
+        },
+      },
+    },
+    components: { schemas },
+  };
+}
