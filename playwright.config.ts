@@ -2,6 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 import { CHROMIUM_ARGS } from "./lib/browser";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+const outagePort = Number(process.env.E2E_OUTAGE_PORT ?? port + 1);
 const executablePath = process.env.CARAVAN_CHROMIUM_PATH || undefined;
 
 /**
@@ -22,11 +23,25 @@ export default defineConfig({
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
-  webServer: {
-    command: `node node_modules/next/dist/bin/next start -p ${port}`,
-    url: `http://127.0.0.1:${port}/en/help`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
-  },
+  webServer: [
+    {
+      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      url: `http://127.0.0.1:${port}/en/help`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: { ...(process.env as Record<string, string>), NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next" },
+    },
+    {
+      // The same build with a database that cannot be reached: for the outage tests.
+      command: `node node_modules/next/dist/bin/next start -p ${outagePort}`,
+      url: `http://127.0.0.1:${outagePort}/en/help`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        ...(process.env as Record<string, string>),
+        NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+        DATABASE_URL: "postgresql://caravan:unreachable@127.0.0.1:9/caravan?connect_timeout=2",
+      },
+    },
+  ],
 });

@@ -29,3 +29,15 @@ export function flagEmoji(country: string): string {
     .toUpperCase()
     .replace(/[A-Z]/g, (c) => String.fromCodePoint(0x1f1e6 + c.charCodeAt(0) - 65));
 }
+
+const collators = new Map<string, Intl.Collator>();
+
+/** A cached collator: `localeCompare(b, locale)` builds a new one on every call. */
+export function collatorFor(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator;
+}

@@ -86,6 +86,7 @@ async function e2e(): Promise<Counts> {
       NEXT_TELEMETRY_DISABLED: "1",
       CARAVAN_CHROMIUM_PATH: chromium,
       E2E_PORT: String(await freePort()),
+      E2E_OUTAGE_PORT: String(await freePort()),
     };
     fs.rmSync(".next-e2e", { recursive: true, force: true });
     const built = await run(process.execPath, [NEXT_BIN, "build"], env);

@@ -1,13 +1,26 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { MARKETS, type Locale, type MarketDefinition } from "@/lib/domain/markets";
-import { countryName, flagEmoji } from "@/lib/display-names";
+import { collatorFor, countryName, flagEmoji } from "@/lib/display-names";
 import { LocaleSwitcher } from "./locale-switcher";
 import { ReturnToField } from "./return-to-field";
 
+const sortedMarkets = new Map<string, MarketDefinition[]>();
+
+/** Markets in the alphabetical order of their names in the page's language. */
+function marketsByName(locale: Locale): MarketDefinition[] {
+  let list = sortedMarkets.get(locale);
+  if (!list) {
+    const collator = collatorFor(locale);
+    list = [...MARKETS].sort((a, b) => collator.compare(countryName(a.country, locale), countryName(b.country, locale)));
+    sortedMarkets.set(locale, list);
+  }
+  return list;
+}
+
 export async function SiteHeader({ locale, market }: { locale: Locale; market: MarketDefinition }) {
   const t = await getTranslations({ locale, namespace: "nav" });
-  const markets = [...MARKETS].sort((a, b) => countryName(a.country, locale).localeCompare(countryName(b.country, locale), locale));
+  const markets = marketsByName(locale);
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">

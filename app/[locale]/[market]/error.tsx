@@ -1,21 +1,6 @@
 "use client";
 
-import { useEffect } from "react";
-import { useTranslations } from "next-intl";
+import { Unavailable } from "@/components/errors/unavailable";
 
-/** Shown when a page cannot be rendered, typically because the database is unreachable. */
-export default function ShopError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const t = useTranslations("errors");
-  useEffect(() => {
-    console.error("page error", error.digest ?? "", error.message);
-  }, [error]);
-  return (
-    <div className="narrow error-page" role="alert">
-      <h1>{t("unavailableTitle")}</h1>
-      <p>{t("unavailableBody")}</p>
-      <button type="button" onClick={reset}>
-        {t("retry")}
-      </button>
-    </div>
-  );
-}
+/** Errors inside a page: the header and footer stay. */
+export default Unavailable;

@@ -32,7 +32,24 @@ export interface CataloguePage {
   pageCount: number;
 }
 
-export const getFx = cache(loadFxTable);
+const FX_TTL_MS = 60_000;
+let fxCache: { table: Promise<FxTable>; until: number } | undefined;
+
+/**
+ * The current FX table, shared by the requests of one process for a minute: rates
+ * change once a day, and a failed load is not kept.
+ */
+export const getFx = cache((): Promise<FxTable> => {
+  const now = Date.now();
+  if (!fxCache || fxCache.until < now) {
+    const table = loadFxTable();
+    fxCache = { table, until: now + FX_TTL_MS };
+    table.catch(() => {
+      if (fxCache?.table === table) fxCache = undefined;
+    });
+  }
+  return fxCache.table;
+});
 
 interface CardRow {
   id: string;
@@ -73,21 +90,28 @@ function fxValues(fx: FxTable, buyer: CurrencyCode): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v(currency, num, den)`;
 }
 
-function cardSelect(locale: Locale, buyer: CurrencyCode, fx: FxTable): Prisma.Sql {
-  const step = chargeStepMinor(buyer);
+/**
+ * The product rows a listing starts from, in the visitor's locale. With `pricing`, each
+ * row also carries its price in the buyer's currency (for sorting and range filters);
+ * listings that need neither skip that work.
+ */
+function cardSelect(locale: Locale, pricing?: { buyer: CurrencyCode; fx: FxTable }): Prisma.Sql {
+  const price = pricing
+    ? Prisma.sql`ROUND(p."fromPriceMinor" * fx.num / fx.den / ${chargeStepMinor(pricing.buyer)}) * ${chargeStepMinor(pricing.buyer)}`
+    : Prisma.sql`NULL::numeric`;
   return Prisma.sql`
-    WITH fx AS (${fxValues(fx, buyer)}),
+    WITH ${pricing ? Prisma.sql`fx AS (${fxValues(pricing.fx, pricing.buyer)}),` : Prisma.empty}
     base AS (
       SELECT p.id, p.slug, p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
              p.featured, p."createdAt", p."categoryId", p."sellerId",
              COALESCE(t.title, o.title) AS title,
              CASE WHEN t.title IS NULL THEN p."originalLocale" ELSE ${locale} END AS "contentLocale",
-             ROUND(p."fromPriceMinor" * fx.num / fx.den / ${step}) * ${step} AS "buyerPrice"
+             ${price} AS "buyerPrice"
         FROM "Product" p
         JOIN "Seller" s ON s.id = p."sellerId" AND s.status = 'ACTIVE'
         LEFT JOIN "ProductTranslation" t ON t."productId" = p.id AND t.locale = ${locale}
         JOIN "ProductTranslation" o ON o."productId" = p.id AND o.locale = p."originalLocale"
-        LEFT JOIN fx ON fx.currency = p.currency
+        ${pricing ? Prisma.sql`LEFT JOIN fx ON fx.currency = p.currency` : Prisma.empty}
        WHERE p.status = 'ACTIVE'
     )`;
 }
@@ -147,8 +171,9 @@ export async function queryCatalogue(locale: Locale, market: MarketDefinition, q
   if (query.kind) filters.push(Prisma.sql`b.kind = ${query.kind.toUpperCase()}`);
   if (query.minMinor !== undefined) filters.push(Prisma.sql`b."buyerPrice" >= ${query.minMinor}`);
   if (query.maxMinor !== undefined) filters.push(Prisma.sql`b."buyerPrice" <= ${query.maxMinor}`);
+  const needsPrice = query.sort.startsWith("price") || query.minMinor !== undefined || query.maxMinor !== undefined;
   const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale, market.currency, fx)}
+    ${cardSelect(locale, needsPrice ? { buyer: market.currency, fx } : undefined)}
     SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
      WHERE ${Prisma.join(filters, " AND ")}
      ${orderBy(query.sort)}
@@ -163,29 +188,42 @@ export async function queryCatalogue(locale: Locale, market: MarketDefinition, q
  */
 export async function searchProducts(locale: Locale, market: MarketDefinition, text: string, page: number): Promise<CataloguePage> {
   const terms = searchTerms(text);
-  if (terms.length === 0) return { items: [], total: 0, page: 1, pageCount: 1 };
-  const fx = await getFx();
-  const tsquery = terms.map((term) => `${term.replace(/[^\p{L}\p{N}]/gu, "")}:*`).filter((t) => t !== ":*").join(" & ");
+  const tsquery = terms.map((term) => `${term}:*`).join(" & ");
+  if (!tsquery) return { items: [], total: 0, page: 1, pageCount: 1 };
   const phrase = terms.join(" ");
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale, market.currency, fx)},
-    hits AS (
-      SELECT "productId", MAX(ts_rank("searchVector", to_tsquery('simple', ${tsquery}))) AS rank
-        FROM "ProductTranslation"
-       WHERE "searchVector" @@ to_tsquery('simple', ${tsquery})
-          OR ("searchText" LIKE '%' || ${phrase} || '%' AND ${phrase} ~ '[^\\x00-\\x7F]')
-       GROUP BY "productId"
-    )
-    SELECT ${CARD_COLUMNS} FROM base b JOIN hits h ON h."productId" = b.id ${cardJoins(locale)}
-     ORDER BY h.rank DESC, b.featured DESC, b.id
+  // Japanese and Chinese are written without spaces between words: match substrings too.
+  const substring = /[^\u0000-\u007f]/.test(phrase);
+  const prisma = getPrisma();
+  // Step 1: matching product ids, ranked, one page of them (GIN index; substring match
+  // only for queries in scripts without word spacing).
+  const hits = await prisma.$queryRaw<{ productId: string; total: bigint }[]>`
+    SELECT t."productId", COUNT(*) OVER() AS total
+      FROM "ProductTranslation" t
+      JOIN "Product" p ON p.id = t."productId" AND p.status = 'ACTIVE'
+     WHERE t."searchVector" @@ to_tsquery('simple', ${tsquery})
+        OR (${substring} AND t."searchText" LIKE '%' || ${phrase} || '%')
+     GROUP BY t."productId", p.featured
+     ORDER BY MAX(ts_rank(t."searchVector", to_tsquery('simple', ${tsquery}))) DESC, p.featured DESC, t."productId"
      LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  return paged(rows, fx, market, page);
+  if (hits.length === 0) return { items: [], total: 0, page, pageCount: 1 };
+  // Step 2: the cards for those ids, in rank order.
+  const ids = hits.map((h) => h.productId);
+  const [fx, rows] = await Promise.all([
+    getFx(),
+    prisma.$queryRaw<CardRow[]>`
+      ${cardSelect(locale)}
+      SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)} WHERE b.id IN (${Prisma.join(ids)})`,
+  ]);
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const total = Number(hits[0]!.total);
+  return { items: toCards(rows, fx, market.currency), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export async function featuredProducts(locale: Locale, market: MarketDefinition, limit = 8): Promise<ProductCard[]> {
   const fx = await getFx();
   const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale, market.currency, fx)}
+    ${cardSelect(locale)}
     SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
      WHERE b.featured ORDER BY b."createdAt" DESC, b.id LIMIT ${limit}`;
   return toCards(rows, fx, market.currency);
@@ -194,7 +232,7 @@ export async function featuredProducts(locale: Locale, market: MarketDefinition,
 export async function sellerProducts(locale: Locale, market: MarketDefinition, sellerId: string): Promise<ProductCard[]> {
   const fx = await getFx();
   const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale, market.currency, fx)}
+    ${cardSelect(locale)}
     SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
      WHERE b."sellerId" = ${sellerId} ORDER BY b.featured DESC, b.id LIMIT 200`;
   return toCards(rows, fx, market.currency);

@@ -1,0 +1,24 @@
+/**
+ * Server errors as one JSON line each (the database being unreachable shows up here),
+ * for whatever collects the process's standard error.
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string },
+  context: { routePath: string; routeType: string },
+) {
+  const err = error as Error & { digest?: string; code?: string };
+  console.error(
+    JSON.stringify({
+      level: "error",
+      time: new Date().toISOString(),
+      message: err.message,
+      code: err.code,
+      digest: err.digest,
+      method: request.method,
+      path: request.path,
+      route: context.routePath,
+      routeType: context.routeType,
+    }),
+  );
+}
