@@ -1,4 +1,6 @@
 import { test, expect } from "./fixtures";
+import ar from "../messages/ar.json";
+import de from "../messages/de.json";
 
 /** A second server runs the same build against a database that cannot be reached. */
 const outage = `http://127.0.0.1:${process.env.E2E_OUTAGE_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1}`;
@@ -7,14 +9,15 @@ test.describe("when the database is unreachable", () => {
   test("a page that needs it shows a translated 'temporarily unavailable' message, not a crash", async ({ page }) => {
     const response = await page.goto(`${outage}/de/search?q=tee`);
     expect(response!.status()).toBeGreaterThanOrEqual(500);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Vorübergehend nicht verfügbar");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(de.errors.unavailableTitle);
     await expect(page.locator("html")).toHaveAttribute("lang", "de");
   });
 
   test("in Arabic too", async ({ page }) => {
     await page.goto(`${outage}/ar/search?q=tea`);
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(ar.errors.unavailableTitle);
+    await expect(page.getByRole("button", { name: ar.errors.retry })).toBeVisible();
   });
 
   test("prerendered pages keep being served from the cache", async ({ page }) => {

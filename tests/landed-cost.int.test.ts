@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
 import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
+import { LANDED_COST_EXAMPLE_REQUEST } from "@/lib/domain/trade/openapi";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { quoteLandedCostRequest } = await import("@/lib/server/trade/quote");
@@ -9,18 +10,7 @@ const { getProduct } = await import("@/lib/server/catalogue/entities");
 const { loadFxTable } = await import("@/lib/server/catalogue/fx");
 
 const TODAY = "2026-11-28";
-const example = {
-  destination: "DE",
-  date: "2026-08-01",
-  currency: "EUR",
-  parcels: [
-    {
-      origin: "JP",
-      shipping: { amountMinor: 1500, currency: "JPY" },
-      items: [{ hsCode: "090210", kind: "physical", quantity: 2, unitPrice: { amountMinor: 2000, currency: "JPY" } }],
-    },
-  ],
-};
+const example = LANDED_COST_EXAMPLE_REQUEST;
 
 type Money = { amountMinor: number; currency: string };
 const add = (...ms: Money[]) => ms.reduce((n, m) => n + m.amountMinor, 0);

@@ -12,15 +12,8 @@ import {
   type EurRate,
   type FxSource,
 } from ".";
+import { referenceRound } from "@/lib/domain/money/test-support";
 
-/** Reference rounding, written independently: sign(n/d) * floor((2|n| + |d|) / 2|d|). */
-function referenceRound(n: bigint, d: bigint): bigint {
-  const negative = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  const r = (2n * an + ad) / (2n * ad);
-  return negative ? -r : r;
-}
 
 const entry = (quote: CurrencyCode, rate: string, date: string, source: FxSource = "ECB"): EurRate => ({ quote, rate, date, source });
 

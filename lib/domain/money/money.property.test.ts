@@ -16,15 +16,8 @@ import {
   zero,
   type Money,
 } from ".";
+import { referenceRound } from "./test-support";
 
-/** Reference rounding, written independently: sign(n/d) * floor((2|n| + |d|) / 2|d|). */
-function referenceRound(n: bigint, d: bigint): bigint {
-  const negative = n < 0n !== d < 0n;
-  const an = n < 0n ? -n : n;
-  const ad = d < 0n ? -d : d;
-  const r = (2n * an + ad) / (2n * ad);
-  return negative ? -r : r;
-}
 
 const currency = fc.constantFrom(...CURRENCY_CODES);
 const safeAmount = fc.integer({ min: Number.MIN_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER });

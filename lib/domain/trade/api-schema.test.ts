@@ -4,19 +4,9 @@ import { quoteResponseSchema } from "./api-response";
 import { parseLandedCostRequest, productIdsOf, toQuoteInput, type ApiIssue, type ResolvedProduct } from "./api-schema";
 import { quoteLandedCost } from "./engine";
 import { fxOn } from "./test-support";
+import { LANDED_COST_EXAMPLE_REQUEST } from "./openapi";
 
-const EXAMPLE = {
-  destination: "DE",
-  date: "2026-08-01",
-  currency: "EUR",
-  parcels: [
-    {
-      origin: "JP",
-      shipping: { amountMinor: 1500, currency: "JPY" },
-      items: [{ hsCode: "090210", kind: "physical", quantity: 2, unitPrice: { amountMinor: 2000, currency: "JPY" } }],
-    },
-  ],
-};
+const EXAMPLE = LANDED_COST_EXAMPLE_REQUEST;
 
 type Json = Record<string, unknown>;
 

@@ -40,7 +40,8 @@ function jsonContent(id: string): JsonSchema {
   return { "application/json": { schema: ref(id) } };
 }
 
-const EXAMPLE_REQUEST = {
+/** The request the documentation shows (and the tests send). */
+export const LANDED_COST_EXAMPLE_REQUEST = {
   destination: "DE",
   date: "2026-08-01",
   currency: "EUR",
@@ -85,7 +86,7 @@ export function landedCostOpenApiDocument(): JsonSchema {
         post: {
           operationId: "quoteLandedCost",
           summary: "Quote the landed cost of a cart",
-          requestBody: { required: true, content: { "application/json": { schema: ref("LandedCostRequest"), example: EXAMPLE_REQUEST } } },
+          requestBody: { required: true, content: { "application/json": { schema: ref("LandedCostRequest"), example: LANDED_COST_EXAMPLE_REQUEST } } },
           responses: {
             "200": { description: "The quote", content: jsonContent("LandedCostQuote") },
             "400": { description: "Invalid request: one issue per problem, each with its field path and code", content: jsonContent("ValidationError") },
