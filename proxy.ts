@@ -18,8 +18,12 @@ import {
 } from "@/lib/domain/markets";
 import { catalogueSearch, encodeQuerySegments, parseCatalogueQuery } from "@/lib/domain/catalogue/query";
 import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE } from "@/lib/preferences";
+import { databaseReachable } from "@/lib/db/health";
 
-export function proxy(request: NextRequest) {
+/** Routes rendered on every request: they cannot be served from a cache when the database is down. */
+const ALWAYS_DYNAMIC = new Set(["search"]);
+
+export async function proxy(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
   const segments = pathname.split("/").filter(Boolean);
   const first = segments[0];
@@ -40,6 +44,14 @@ export function proxy(request: NextRequest) {
       ? negotiateMarket(locale, request.headers.get("accept-language"))
       : defaultMarketFor(locale));
   const rest = segments.slice(1);
+
+  if (ALWAYS_DYNAMIC.has(rest[0] ?? "") && !(await databaseReachable(process.env.DATABASE_URL))) {
+    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), message: "database unreachable: answered 503", path: pathname }));
+    const unavailable = request.nextUrl.clone();
+    unavailable.pathname = `/${locale}/unavailable`;
+    unavailable.search = "";
+    return NextResponse.rewrite(unavailable, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
+  }
 
   const url = request.nextUrl.clone();
   if (rest[0] === "catalogue" && rest.length === 1) {
