@@ -12,6 +12,8 @@ export async function expectAccessible(page: Page) {
 }
 
 type Fixtures = {
+  /** Runs automatically: the page a test ends on is checked with axe-core too (pages reached by clicks). */
+  accessibleAtEnd: void;
   /** Navigates, asserts a successful response, then checks accessibility. */
   visit: (path: string, options?: { status?: number }) => Promise<void>;
   /** Sets the ship-to country the way a buyer does: through the header's selector. */
@@ -19,6 +21,13 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
+  accessibleAtEnd: [
+    async ({ page }, use, testInfo) => {
+      await use();
+      if (testInfo.status === testInfo.expectedStatus && page.url().startsWith("http")) await expectAccessible(page);
+    },
+    { auto: true },
+  ],
   visit: async ({ page }, use) => {
     await use(async (path, options = {}) => {
       const response = await page.goto(path);
