@@ -12,7 +12,7 @@ import { FxBook, mergeFxRates } from "./fx";
 import { hasVatRows } from "./lookup";
 import { quoteParcel, findRestrictions } from "./parcel";
 import { findImportTerritory, findTradeMarket, uniqueRefs, type ImportTerritory, type TradeMarket } from "./rules";
-import type { EvidenceRecord, ParcelQuote, Quote, QuoteContext, QuoteError, QuoteInput, QuoteResult } from "./types";
+import type { EvidenceRecord, ParcelQuote, Quote, QuoteAmounts, QuoteContext, QuoteError, QuoteInput, QuoteResult } from "./types";
 import { validateQuoteInput } from "./validate";
 
 function hasDigitalItems(input: QuoteInput): boolean {
@@ -30,8 +30,19 @@ function resolveEvidence(input: QuoteInput): EvidenceOutcome {
   return resolved;
 }
 
-function sumOf(parcels: readonly ParcelQuote[], pick: (parcel: ParcelQuote) => Money, currency: string): Money {
-  return sum(parcels.map(pick), currency);
+/** Each amount of the quote is the exact sum of the parcels' amounts. */
+function sumAmounts(parcels: readonly ParcelQuote[], currency: string): QuoteAmounts {
+  const total = (key: keyof QuoteAmounts): Money => sum(parcels.map((p) => p[key]), currency);
+  return {
+    goods: total("goods"),
+    shipping: total("shipping"),
+    duty: total("duty"),
+    tax: total("tax"),
+    fees: total("fees"),
+    total: total("total"),
+    dueAtCheckout: total("dueAtCheckout"),
+    dueOnDelivery: total("dueOnDelivery"),
+  };
 }
 
 function contextFor(input: QuoteInput, fx: FxTable, territory: ImportTerritory, notes: Notes, parcelIndex: number): PricingContext {
@@ -64,14 +75,7 @@ function buildQuote(input: QuoteInput, fx: FxTable, market: TradeMarket, territo
     currency: c,
     mode: input.mode,
     parcels,
-    goods: sumOf(parcels, (p) => p.goods, c),
-    shipping: sumOf(parcels, (p) => p.shipping, c),
-    duty: sumOf(parcels, (p) => p.duty, c),
-    tax: sumOf(parcels, (p) => p.tax, c),
-    fees: sumOf(parcels, (p) => p.fees, c),
-    total: sumOf(parcels, (p) => p.total, c),
-    dueAtCheckout: sumOf(parcels, (p) => p.dueAtCheckout, c),
-    dueOnDelivery: sumOf(parcels, (p) => p.dueOnDelivery, c),
+    ...sumAmounts(parcels, c),
     fxRates,
     rules: uniqueRefs(parcels.flatMap((parcel) => parcel.rules)),
     restrictions,

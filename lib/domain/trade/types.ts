@@ -128,22 +128,26 @@ export interface FxRateUsed {
   sources: FxSource[];
 }
 
-export interface ParcelQuote {
-  index: number;
-  origin: CountryCode;
-  regime: Regime;
-  incoterm: Incoterm;
+/** The money a parcel, or a whole quote, adds up to: all in the quote currency. */
+export interface QuoteAmounts {
   goods: Money;
   shipping: Money;
   duty: Money;
   tax: Money;
   fees: Money;
-  /** goods + shipping + duty + tax + fees, exactly. */
+  /** goods + shipping + duty + tax + fees, exactly (for a quote: the sum of its parcels). */
   total: Money;
   /** What the buyer pays at checkout: everything except DAP import charges. */
   dueAtCheckout: Money;
   /** DAP only: duty, import tax and fees the carrier collects (an estimate). */
   dueOnDelivery: Money;
+}
+
+export interface ParcelQuote extends QuoteAmounts {
+  index: number;
+  origin: CountryCode;
+  regime: Regime;
+  incoterm: Incoterm;
   /** True when any duty comes from an estimated tariff row. */
   estimate: boolean;
   lines: LineQuote[];
@@ -191,21 +195,12 @@ export interface EvidenceRecord {
   status: EvidenceStatus;
 }
 
-export interface Quote {
+export interface Quote extends QuoteAmounts {
   destination: CountryCode;
   date: IsoDate;
   currency: CurrencyCode;
   mode: QuoteMode;
   parcels: ParcelQuote[];
-  goods: Money;
-  shipping: Money;
-  duty: Money;
-  tax: Money;
-  fees: Money;
-  /** Sum of the parcels' totals, exactly. */
-  total: Money;
-  dueAtCheckout: Money;
-  dueOnDelivery: Money;
   fxRates: FxRateUsed[];
   rules: RuleRef[];
   restrictions: RestrictionHit[];
