@@ -56,3 +56,14 @@ test.describe("browsing in three languages", () => {
     expect(response?.status()).toBe(404);
   });
 });
+
+test("sitemap lists every locale's pages with hreflang alternates", async ({ request }) => {
+  const response = await request.get("/sitemap.xml");
+  expect(response.status()).toBe(200);
+  const xml = await response.text();
+  expect(xml).toContain("/ja/catalogue</loc>");
+  expect(xml).toMatch(/hreflang="ar"/);
+  expect((xml.match(/<url>/g) ?? []).length).toBeGreaterThan(8 * 80);
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toContain("Sitemap:");
+});

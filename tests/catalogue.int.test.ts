@@ -5,7 +5,8 @@ import { CATEGORIES, PRODUCTS, SELLERS } from "@/prisma/seed-data";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { queryCatalogue, searchProducts, featuredProducts } = await import("@/lib/server/catalogue/queries");
-const { getProduct, listCategories } = await import("@/lib/server/catalogue/entities");
+const { getProduct, getSeller, listCategories, listSellers } = await import("@/lib/server/catalogue/entities");
+const { getPrisma } = await import("@/lib/db/client");
 
 const US = findMarket("US") as MarketDefinition;
 const JP = findMarket("JP") as MarketDefinition;
@@ -138,5 +139,31 @@ describe("search", () => {
     expect((await searchProducts("en", US, "!!! ::: &&&", 1)).total).toBe(0);
     expect((await searchProducts("en", US, "'); DROP TABLE \"Product\"; --", 1)).total).toBe(0);
     expect((await queryCatalogue("en", US, query(""))).total).toBe(PRODUCTS.length);
+  });
+});
+
+describe("sellers", () => {
+  it("finds a seller by handle with a localized bio and a product count", async () => {
+    const seeded = SELLERS.find((s) => s.country === "DE")!;
+    const seller = await getSeller(seeded.handle, "de");
+    expect(seller).toMatchObject({ handle: seeded.handle, country: "DE", currency: "EUR", bio: seeded.bio.de ?? seeded.bio.en });
+    expect(seller!.productCount).toBe(PRODUCTS.filter((p) => p.sellerId === seeded.id).length);
+    expect(await getSeller("no-such-seller", "de")).toBeNull();
+  });
+
+  it("hides a suspended seller and their products", async () => {
+    const seeded = SELLERS.find((s) => s.country === "MX")!;
+    const prisma = getPrisma();
+    await prisma.seller.update({ where: { id: seeded.id }, data: { status: "SUSPENDED" } });
+    try {
+      expect(await getSeller(seeded.handle, "en")).toBeNull();
+      expect((await listSellers("en")).map((s) => s.handle)).not.toContain(seeded.handle);
+      const mexican = await queryCatalogue("en", US, query("origin=MX"));
+      expect(mexican.total).toBe(0);
+      const product = PRODUCTS.find((p) => p.sellerId === seeded.id)!;
+      expect(await getProduct(product.slug, "en", US)).toBeNull();
+    } finally {
+      await prisma.seller.update({ where: { id: seeded.id }, data: { status: "ACTIVE" } });
+    }
   });
 });

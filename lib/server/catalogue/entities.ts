@@ -45,13 +45,13 @@ function localized(value: unknown, locale: Locale, fallback: string): string {
   return "";
 }
 
-export async function listSellers(locale: Locale): Promise<SellerSummary[]> {
-  const sellers = await getPrisma().seller.findMany({
-    where: { status: "ACTIVE" },
-    orderBy: [{ country: "asc" }, { name: "asc" }],
-    include: { _count: { select: { products: { where: { status: "ACTIVE" } } } } },
-  });
-  return sellers.map((s) => ({
+const SELLER_WITH_COUNT = { _count: { select: { products: { where: { status: "ACTIVE" as const } } } } };
+
+function toSellerSummary(
+  s: { id: string; handle: string; name: string; country: string; currency: string; languages: string[]; bio: unknown; _count: { products: number } },
+  locale: Locale,
+): SellerSummary {
+  return {
     id: s.id,
     handle: s.handle,
     name: s.name,
@@ -60,12 +60,21 @@ export async function listSellers(locale: Locale): Promise<SellerSummary[]> {
     languages: s.languages,
     bio: localized(s.bio, locale, s.languages[0] ?? "en"),
     productCount: s._count.products,
-  }));
+  };
+}
+
+export async function listSellers(locale: Locale): Promise<SellerSummary[]> {
+  const sellers = await getPrisma().seller.findMany({
+    where: { status: "ACTIVE" },
+    orderBy: [{ country: "asc" }, { name: "asc" }],
+    include: SELLER_WITH_COUNT,
+  });
+  return sellers.map((s) => toSellerSummary(s, locale));
 }
 
 export async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
-  const sellers = await listSellers(locale);
-  return sellers.find((s) => s.handle === handle) ?? null;
+  const seller = await getPrisma().seller.findFirst({ where: { handle, status: "ACTIVE" }, include: SELLER_WITH_COUNT });
+  return seller ? toSellerSummary(seller, locale) : null;
 }
 
 export interface ProductDetail {
