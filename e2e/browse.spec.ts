@@ -67,3 +67,12 @@ test("sitemap lists every locale's pages with hreflang alternates", async ({ req
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Sitemap:");
 });
+
+test("product images are generated SVGs; malformed image paths are 404s", async ({ request }) => {
+  const image = await request.get("/images/products/prd_001/0.svg");
+  expect(image.status()).toBe(200);
+  expect(image.headers()["content-type"]).toContain("image/svg+xml");
+  expect(await image.text()).toMatch(/^<svg/);
+  expect((await request.get("/images/products/prd_001/x.png")).status()).toBe(404);
+  expect((await request.get("/images/products/..%2F..%2Fetc/0.svg")).status()).toBe(404);
+});

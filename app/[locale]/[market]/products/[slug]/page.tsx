@@ -110,7 +110,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
           <dl className="details">
             <dt>{t("category")}</dt>
             <dd>{product.category.name}</dd>
-            <dt>{t("origin", { country: "" }).replace(/\s+$/, "")}</dt>
+            <dt>{t("originLabel")}</dt>
             <dd>
               <span aria-hidden="true">{flagEmoji(product.originCountry)} </span>
               {countryName(product.originCountry, locale)}
