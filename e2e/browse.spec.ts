@@ -1,4 +1,5 @@
 import { test, expect } from "./fixtures";
+import { JAPANESE_PRODUCT } from "./catalogue-data";
 
 test.describe("browsing in three languages", () => {
   test("English, left to right", async ({ page, visit }) => {
@@ -75,4 +76,15 @@ test("product images are generated SVGs; malformed image paths are 404s", async 
   expect(await image.text()).toMatch(/^<svg/);
   expect((await request.get("/images/products/prd_001/x.png")).status()).toBe(404);
   expect((await request.get("/images/products/..%2F..%2Fetc/0.svg")).status()).toBe(404);
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const path of ["/en", "/en/catalogue", "/ar/catalogue", `/ar/products/${JAPANESE_PRODUCT.slug}`]) {
+    test(`${path} fits the screen width`, async ({ page, visit }) => {
+      await visit(path);
+      const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      expect(widths[0]).toBe(widths[1]);
+    });
+  }
 });
