@@ -1,6 +1,6 @@
 import { test, expect } from "./fixtures";
 import { JAPANESE_PRODUCT } from "./catalogue-data";
-import { PRODUCTS } from "../prisma/seed-data";
+import { PRODUCTS, SELLERS } from "../prisma/seed-data";
 
 test.describe("landed cost", () => {
   test("Germany and the United States see different delivered prices, with the regime named", async ({ page, visit, shipTo }) => {
@@ -22,6 +22,18 @@ test.describe("landed cost", () => {
 
     await landed.getByText("Price breakdown").click();
     await expect(landed.getByTestId("duty")).toBeVisible();
+  });
+
+  test("a seller who ships DAP shows import charges as due on delivery", async ({ page, visit, shipTo }) => {
+    const dapSeller = SELLERS.find((s) => s.incoterm === "DAP")!;
+    const coffee = PRODUCTS.find((p) => p.sellerId === dapSeller.id && p.kind === "PHYSICAL")!;
+    await visit(`/en/products/${coffee.slug}`);
+    await shipTo("DE");
+    const landed = page.getByTestId("landed-cost");
+    await expect(landed).toHaveAttribute("data-incoterm", "DAP");
+    await expect(landed.getByTestId("incoterm-badge")).toHaveText("Import charges paid on delivery");
+    await landed.getByText("Price breakdown").click();
+    await expect(landed.getByText("Paid on delivery (estimate)")).toBeVisible();
   });
 
   test("a product that cannot enter the buyer's country says so", async ({ page, visit, shipTo }) => {

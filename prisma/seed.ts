@@ -30,6 +30,7 @@ export async function seed(prisma: PrismaClient): Promise<{ products: number; se
         currency: s.currency,
         languages: s.languages,
         bio: s.bio,
+        incoterm: s.incoterm ?? null,
         createdAt: new Date(EPOCH - (SELLERS.length - i) * 86_400_000),
       })),
     });

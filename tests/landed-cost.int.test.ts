@@ -116,6 +116,15 @@ describe("delivered price on the product page", () => {
     if (gb.ok) expect(gb.quote.restrictions).toEqual([]);
   });
 
+  it("applies a seeded seller's DAP choice to a DDP market", async () => {
+    const dapSeller = SELLERS.find((s) => s.incoterm === "DAP")!;
+    const coffee = PRODUCTS.find((p) => p.sellerId === dapSeller.id && p.kind === "PHYSICAL")!;
+    const product = (await getProduct(coffee.slug, "en", market("DE")))!;
+    expect(product.seller.incoterm).toBe("DAP");
+    const quote = quoteProductDelivery(product, market("DE"), await loadFxTable(), TODAY);
+    expect(quote.ok && quote.quote.parcels[0]!.incoterm).toBe("DAP");
+  });
+
   it("uses the seller's incoterm over the market's default", async () => {
     const product = (await getProduct(jp.slug, "en", market("DE")))!;
     const fx = await loadFxTable();

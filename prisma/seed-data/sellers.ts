@@ -34,6 +34,8 @@ export const SELLERS: SeedSeller[] = [
     country: "KE",
     currency: "KES",
     languages: ["en"],
+    // Ships with import charges paid to the carrier on delivery, whatever the destination.
+    incoterm: "DAP",
     bio: {
       en: "A roastery in Nairobi working directly with smallholder cooperatives on the slopes of Mount Kenya. We roast in small batches every week and ship within days of roasting. We also stock baskets and crafts from women's groups in Machakos, Kajiado and Kisii.",
       de: "Eine Rösterei in Nairobi, die direkt mit Kleinbauern-Kooperativen an den Hängen des Mount Kenya zusammenarbeitet. Wir rösten jede Woche in kleinen Chargen und versenden wenige Tage nach der Röstung. Dazu gibt es Körbe und Kunsthandwerk von Frauengruppen aus Machakos, Kajiado und Kisii.",

@@ -15,6 +15,8 @@ export interface SeedSeller {
   languages: Locale[];
   /** A one-paragraph introduction, at least in the seller's language and English. */
   bio: Localized;
+  /** The seller's own incoterm for every destination, overriding each market's default. */
+  incoterm?: "DDP" | "DAP";
 }
 
 export interface SeedCategory {
