@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Product_featured_idx" ON "Product"("featured");
+
