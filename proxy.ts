@@ -45,6 +45,7 @@ export async function proxy(request: NextRequest) {
       : defaultMarketFor(locale));
   const rest = segments.slice(1);
 
+  // Read per request (not through parseEnv): this runs on every page view.
   if (ALWAYS_DYNAMIC.has(rest[0] ?? "") && !(await databaseReachable(process.env.DATABASE_URL))) {
     console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), message: "database unreachable: answered 503", path: pathname }));
     const unavailable = request.nextUrl.clone();

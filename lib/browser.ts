@@ -3,13 +3,13 @@
  * when installed, else the system's (Debian's `chromium`), else none.
  */
 import fs from "node:fs";
+import { parseEnv } from "@/lib/env";
 
 export const SYSTEM_CHROMIUM_PATHS = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
 export async function findChromium(): Promise<{ path: string; source: "playwright" | "system" } | null> {
-  if (process.env.CARAVAN_CHROMIUM && fs.existsSync(process.env.CARAVAN_CHROMIUM)) {
-    return { path: process.env.CARAVAN_CHROMIUM, source: "system" };
-  }
+  const configured = parseEnv().CARAVAN_CHROMIUM;
+  if (configured && fs.existsSync(configured)) return { path: configured, source: "system" };
   try {
     const { chromium } = await import("@playwright/test");
     const path = chromium.executablePath();

@@ -27,14 +27,15 @@ export function sourceHash(root = process.cwd()): string {
   return hash.digest("hex");
 }
 
-export const BUILD_STAMP = ".next/caravan-source-hash";
+const STAMP_FILE = "caravan-source-hash";
 
-export function needsBuild(root = process.cwd()): boolean {
-  const stamp = path.join(root, BUILD_STAMP);
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID")) || !fs.existsSync(stamp)) return true;
+/** True when the build folder is missing or was built from other sources. */
+export function needsBuild(distDir = ".next", root = process.cwd()): boolean {
+  const stamp = path.join(root, distDir, STAMP_FILE);
+  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID")) || !fs.existsSync(stamp)) return true;
   return fs.readFileSync(stamp, "utf8").trim() !== sourceHash(root);
 }
 
-export function recordBuild(root = process.cwd()): void {
-  fs.writeFileSync(path.join(root, BUILD_STAMP), sourceHash(root));
+export function recordBuild(distDir = ".next", root = process.cwd()): void {
+  fs.writeFileSync(path.join(root, distDir, STAMP_FILE), sourceHash(root));
 }

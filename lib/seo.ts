@@ -1,6 +1,7 @@
 import { LOCALES, type Locale } from "@/lib/domain/markets";
+import { parseEnv } from "@/lib/env";
 
-export const PUBLIC_URL = (process.env.CARAVAN_PUBLIC_URL ?? "http://localhost:3000").replace(/\/$/, "");
+export const PUBLIC_URL = parseEnv().CARAVAN_PUBLIC_URL.replace(/\/$/, "");
 
 /** Canonical URL and hreflang alternates for a public path ("" for home, "/products/x"). */
 export function alternates(locale: Locale, path: string) {

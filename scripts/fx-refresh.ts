@@ -7,8 +7,9 @@ import { resolveDatabase } from "@/lib/db/embedded";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseEcbXml } from "@/lib/domain/fx";
 import { readManualRates, storeRates } from "@/lib/server/fx/snapshot";
+import { parseEnv } from "@/lib/env";
 
-const FEED = process.env.CARAVAN_ECB_URL ?? "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml";
+const FEED = parseEnv().CARAVAN_ECB_URL;
 
 async function fetchFeed(): Promise<string> {
   const response = await fetch(FEED, { signal: AbortSignal.timeout(15_000) });

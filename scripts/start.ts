@@ -10,9 +10,18 @@ import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
+import { EnvError, parseEnv } from "@/lib/env";
 
+let config;
+try {
+  config = parseEnv();
+} catch (error) {
+  if (!(error instanceof EnvError)) throw error;
+  console.error(`[caravan] ${error.message}`);
+  process.exit(2);
+}
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT ?? "3000";
+const port = String(config.PORT);
 const log = (line: string) => console.log(`[caravan] ${line}`);
 
 function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -52,12 +61,12 @@ try {
   if (dev) {
     exitCode = await run(["dev", "-p", port], env);
   } else {
-    if (needsBuild()) {
+    if (needsBuild(config.NEXT_DIST_DIR)) {
       log("Building the store (first start or sources changed).");
       // A fresh folder: Next keeps regenerated pages in a route cache that a new build does not clear.
-      fs.rmSync(process.env.NEXT_DIST_DIR ?? ".next", { recursive: true, force: true });
+      fs.rmSync(config.NEXT_DIST_DIR, { recursive: true, force: true });
       exitCode = await run(["build"], env);
-      if (exitCode === 0) recordBuild();
+      if (exitCode === 0) recordBuild(config.NEXT_DIST_DIR);
     }
     if (exitCode === 0) {
       log(`Serving on http://localhost:${port}`);

@@ -4,6 +4,7 @@ import { NextIntlClientProvider, hasLocale } from "next-intl";
 import { getMessages, getTranslations, setRequestLocale } from "next-intl/server";
 import { routing } from "@/i18n/routing";
 import { directionOf } from "@/lib/domain/markets";
+import { PUBLIC_URL } from "@/lib/seo";
 import "../globals.css";
 
 export function generateStaticParams() {
@@ -17,7 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return {
     title: { default: t("homeTitle"), template: `%s · ${t("siteName")}` },
     description: t("tagline"),
-    metadataBase: new URL(process.env.CARAVAN_PUBLIC_URL ?? "http://localhost:3000"),
+    metadataBase: new URL(PUBLIC_URL),
   };
 }
 

