@@ -129,6 +129,37 @@ describe("migrations", () => {
     });
   });
 
+  describe("npm run db:migration", () => {
+    const script = (args: string[]) => {
+      try {
+        const stdout = execFileSync(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/db-new-migration.ts", ...args], {
+          env: { ...process.env, DATABASE_URL: adminUrl },
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        });
+        return { code: 0, out: stdout };
+      } catch (error) {
+        const e = error as { status: number; stdout: string; stderr: string };
+        return { code: e.status, out: e.stdout + e.stderr };
+      }
+    };
+
+    it("writes nothing when the schema did not change", () => {
+      const before = readMigrations().length;
+      const result = script(["unchanged_check", "--from", "prisma/schema.prisma"]);
+      expect(result.code).toBe(0);
+      expect(result.out).toContain("The schema has not changed: no migration written.");
+      expect(readMigrations()).toHaveLength(before);
+    }, 120_000);
+
+    it("refuses a missing or badly formed name", () => {
+      expect(script([]).code).toBe(2);
+      const bad = script(["Bad Name!"]);
+      expect(bad.code).toBe(2);
+      expect(bad.out).toContain("Usage: npm run db:migration -- <snake_case_name>");
+    }, 60_000);
+  });
+
   afterAll(async () => {
     await withClient(adminUrl, async (c) => {
       const { rows } = await c.query(`SELECT datname FROM pg_database WHERE datname LIKE 'mig_${process.pid}_%'`);
