@@ -167,3 +167,15 @@ describe("sellers", () => {
     }
   });
 });
+
+describe("current FX table", () => {
+  it("is shared for a minute, then reloaded", async () => {
+    const { currentFxTable } = await import("@/lib/server/catalogue/fx");
+    const now = Date.now() + 10 * 60_000;
+    const first = currentFxTable(now);
+    expect(currentFxTable(now + 59_000)).toBe(first);
+    const later = currentFxTable(now + 61_000);
+    expect(later).not.toBe(first);
+    expect((await later).rates.get("JPY")?.rate).toBe((await first).rates.get("JPY")?.rate);
+  });
+});

@@ -27,3 +27,21 @@ export async function loadFxTable(asOf?: string): Promise<FxTable> {
     }));
   return buildFxTable(rates);
 }
+
+const CURRENT_TTL_MS = 60_000;
+let current: { table: Promise<FxTable>; until: number } | undefined;
+
+/**
+ * The newest rates, shared by the requests of one process for a minute: rates change
+ * once a day. A failed load is not kept, so the next request tries again.
+ */
+export function currentFxTable(now: number = Date.now()): Promise<FxTable> {
+  if (!current || current.until < now) {
+    const table = loadFxTable();
+    current = { table, until: now + CURRENT_TTL_MS };
+    table.catch(() => {
+      if (current?.table === table) current = undefined;
+    });
+  }
+  return current.table;
+}

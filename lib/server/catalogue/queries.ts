@@ -8,7 +8,7 @@ import { chargeStepMinor } from "@/lib/domain/money/stripe";
 import { crossRate, type FxTable } from "@/lib/domain/fx";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import { searchTerms } from "@/lib/domain/search/fold";
-import { loadFxTable } from "./fx";
+import { currentFxTable } from "./fx";
 import { priceView, type PriceView } from "./pricing";
 
 export interface ProductCard {
@@ -32,24 +32,8 @@ export interface CataloguePage {
   pageCount: number;
 }
 
-const FX_TTL_MS = 60_000;
-let fxCache: { table: Promise<FxTable>; until: number } | undefined;
-
-/**
- * The current FX table, shared by the requests of one process for a minute: rates
- * change once a day, and a failed load is not kept.
- */
-export const getFx = cache((): Promise<FxTable> => {
-  const now = Date.now();
-  if (!fxCache || fxCache.until < now) {
-    const table = loadFxTable();
-    fxCache = { table, until: now + FX_TTL_MS };
-    table.catch(() => {
-      if (fxCache?.table === table) fxCache = undefined;
-    });
-  }
-  return fxCache.table;
-});
+/** The current FX table, once per request (React cache) and shared by a process for a minute. */
+export const getFx = cache(currentFxTable);
 
 interface CardRow {
   id: string;
