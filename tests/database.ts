@@ -3,6 +3,7 @@
  * folder and a free port per run, removed on stop.
  */
 import crypto from "node:crypto";
+import pg from "pg";
 import path from "node:path";
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -32,4 +33,19 @@ export async function startTestDatabase(options: { seeded?: boolean; name?: stri
     throw error;
   }
   return db;
+}
+
+/** Creates (or recreates) an empty database `name` in the cluster of `clusterUrl`; returns its URL. */
+export async function createDatabase(clusterUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
+import { createDatabase } from "./database";
 
 const run = promisify(execFile);
 const clusterUrl = inject("databaseUrl");
@@ -15,25 +16,15 @@ const clusterUrl = inject("databaseUrl");
 let databaseUrl: string;
 
 async function freshDatabaseWithSnapshot(): Promise<string> {
-  const name = `fx_refresh_${process.pid}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
-  await migrate(url.toString());
-  const prisma = createPrismaClient(url.toString());
+  const url = await createDatabase(clusterUrl, `fx_refresh_${process.pid}`);
+  await migrate(url);
+  const prisma = createPrismaClient(url);
   try {
     await storeRates(prisma, readSnapshot());
   } finally {
     await prisma.$disconnect();
   }
-  return url.toString();
+  return url;
 }
 const TSX = path.resolve("node_modules/tsx/dist/cli.mjs");
 

@@ -5,6 +5,7 @@ import { execFileSync } from "node:child_process";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { migrate, MigrationChecksumError, readMigrations } from "@/lib/db/migrate";
+import { createDatabase } from "./database";
 
 const adminUrl = inject("databaseUrl");
 
@@ -19,12 +20,8 @@ async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>)
 }
 
 let counter = 0;
-async function freshDatabase(): Promise<string> {
-  const name = `mig_${process.pid}_${++counter}`;
-  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+function freshDatabase(): Promise<string> {
+  return createDatabase(adminUrl, `mig_${process.pid}_${++counter}`);
 }
 
 function tempMigrations(files: Record<string, string>): string {

@@ -5,6 +5,7 @@ import { assertCurrency } from "@/lib/domain/money";
 import { estimateShippingEur } from "@/lib/domain/shipping/estimate";
 import { quoteLandedCost, type Quote, type QuoteErrorCode, type QuoteInput } from "@/lib/domain/trade";
 import type { ProductDetail } from "@/lib/server/catalogue/entities";
+import { tradeProduct } from "./trade-product";
 
 export type ProductDelivery =
   | { ok: true; quote: Quote }
@@ -36,12 +37,8 @@ export function productDeliveryInput(product: ProductDetail, market: MarketDefin
         items: [
           {
             productId: product.id,
-            kind: product.kind === "DIGITAL" ? "digital" : "physical",
-            ...(product.hsCode ? { hsCode: product.hsCode } : {}),
-            taxCategory: product.taxCategory === "BOOK" ? "book" : product.taxCategory === "EBOOK" ? "ebook" : "standard",
-            category: product.category.slug,
             quantity: 1,
-            unitPrice: cheapest.price.original,
+            ...tradeProduct({ ...product, categorySlug: product.category.slug }, cheapest.price.original),
           },
         ],
       },

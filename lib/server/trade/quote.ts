@@ -11,6 +11,7 @@ import {
   type ValidationErrorResponse,
 } from "@/lib/domain/trade/api-response";
 import { loadFxTable } from "@/lib/server/catalogue/fx";
+import { tradeProduct } from "./trade-product";
 
 export type LandedCostResponse =
   | { status: 200; body: QuoteResponse }
@@ -27,13 +28,7 @@ async function loadProducts(ids: string[]): Promise<Map<string, ResolvedProduct>
   return new Map(
     products.map((p) => [
       p.id,
-      {
-        kind: p.kind === "DIGITAL" ? "digital" : "physical",
-        ...(p.hsCode ? { hsCode: p.hsCode } : {}),
-        taxCategory: p.taxCategory === "BOOK" ? "book" : p.taxCategory === "EBOOK" ? "ebook" : "standard",
-        unitPrice: money(p.fromPriceMinor, p.currency),
-        category: p.category.slug,
-      } satisfies ResolvedProduct,
+      tradeProduct({ ...p, categorySlug: p.category.slug }, money(p.fromPriceMinor, p.currency)),
     ]),
   );
 }
