@@ -5,12 +5,29 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: ["node_modules/**", ".next/**", ".next-e2e/**", ".next-bench/**", "screenshots/**", "bench/results/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: ["node_modules/**", ".next/**", ".next-*/**", "screenshots/**", "bench/results/**", "generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     // Playwright fixtures receive a `use` callback that is not React's hook.
     files: ["e2e/**/*.ts"],
     rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    // The shared shell of browse pages (layouts, header, footer and what they render)
+    // must never read the request: one cookie read makes every browse page dynamic.
+    // Per-user chrome is a client island (docs/adr/0008).
+    files: ["app/layout.tsx", "app/[[]locale]/layout.tsx", "app/[[]locale]/[[]market]/**/*.tsx", "components/layout/**/*.tsx", "components/catalogue/**/*.tsx", "components/product/**/*.tsx", "components/price/**/*.tsx", "components/trade/**/*.tsx", "lib/route-params.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "next/headers", message: "Browse pages are prerendered: read per-user state in a client island (docs/adr/0008)." },
+            { name: "next/server", importNames: ["connection"], message: "Browse pages are prerendered: no request-time APIs in the shared shell." },
+          ],
+        },
+      ],
+    },
   },
   {
     // The domain layer stays free of framework and I/O.

@@ -22,3 +22,10 @@ export async function onRequestError(
     }),
   );
 }
+
+/** Guards below Next's own request handling (lib/server/http/node-guard.ts). */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const [{ installNodeGuard }, http] = await Promise.all([import("@/lib/server/http/node-guard"), import("node:http")]);
+  installNodeGuard(http);
+}

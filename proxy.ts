@@ -1,11 +1,16 @@
 /**
- * Request routing for the storefront (Next.js 16 "proxy", formerly middleware):
- * 1. a path without a supported locale is redirected to one (cookie, else Accept-Language);
- * 2. the ship-to market (cookie, else negotiated and remembered) is added as an internal
- *    path segment, so `/de/products/x` renders `/de/jp/products/x`: every market gets
- *    its own cacheable page while the public URL carries only the language;
- * 3. catalogue filters are normalised and moved from the query string into path segments.
- * See docs/adr/0002 and 0004.
+ * Request routing for the storefront (Next.js 16 "proxy", formerly middleware), driven
+ * by the table of surfaces in lib/domain/surfaces (docs/adr/0008):
+ * 1. methods a page does not answer get 405; undecodable or control-character paths 400;
+ * 2. a path without a supported locale is redirected to one (cookie, else Accept-Language);
+ * 3. browse and market surfaces get the ship-to market (cookie, else negotiated and
+ *    remembered) as an internal path segment, so `/de/products/x` renders
+ *    `/de/jp/products/x`: every market gets its own cacheable page while the public URL
+ *    carries only the language; catalogue filters move from the query string into path
+ *    segments (docs/adr/0004);
+ * 4. personal surfaces keep the locale prefix only; signed-in ones redirect to sign-in
+ *    when no session cookie is present;
+ * 5. anything else is one uncached 404, so the page cache is bounded by the catalogue.
  */
 import { NextResponse, type NextRequest } from "next/server";
 import {
@@ -15,18 +20,31 @@ import {
   negotiateLocale,
   negotiateMarket,
   type Locale,
+  type MarketDefinition,
 } from "@/lib/domain/markets";
 import { catalogueSearch, encodeQuerySegments, parseCatalogueQuery } from "@/lib/domain/catalogue/query";
-import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE } from "@/lib/preferences";
+import { PAGE_METHODS, decodeSegment, signInPath, surfaceOf } from "@/lib/domain/surfaces";
+import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE, SESSION_COOKIES } from "@/lib/preferences";
 import { databaseReachable } from "@/lib/db/health";
 
-/** Routes rendered on every request: they cannot be served from a cache when the database is down. */
-const ALWAYS_DYNAMIC = new Set(["search"]);
+/** The internal path that renders the localized 404 (the catch-all page); never cached. */
+const MISSING = "missing";
+
+function plain(status: number, body: string, headers: Record<string, string> = {}) {
+  return new NextResponse(body, { status, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store", ...headers } });
+}
 
 export async function proxy(request: NextRequest) {
+  if (!PAGE_METHODS.has(request.method)) return plain(405, "Method Not Allowed", { allow: [...PAGE_METHODS].join(", ") });
+
   const { pathname, searchParams } = request.nextUrl;
-  const segments = pathname.split("/").filter(Boolean);
+  const raw = pathname.split("/").filter(Boolean);
+  const segments = raw.map(decodeSegment);
+  if (segments.some((s) => s === undefined)) return plain(400, "Bad Request");
+  // Generated images: only the decoding check above; their route answers the rest.
+  if (segments[0] === "images") return NextResponse.next();
   const first = segments[0];
+  const secure = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
 
   if (!isLocale(first)) {
     const remembered = request.cookies.get(LOCALE_COOKIE)?.value;
@@ -37,25 +55,42 @@ export async function proxy(request: NextRequest) {
   }
 
   const locale = first;
+  const rest = raw.slice(1);
   const cookieMarket = findMarket(request.cookies.get(MARKET_COOKIE)?.value);
   const market =
     cookieMarket ??
     (request.headers.get("accept-language")
       ? negotiateMarket(locale, request.headers.get("accept-language"))
       : defaultMarketFor(locale));
-  const rest = segments.slice(1);
+  const surface = surfaceOf(rest);
+  const url = request.nextUrl.clone();
 
-  // Read per request (not through parseEnv): this runs on every page view.
-  if (ALWAYS_DYNAMIC.has(rest[0] ?? "") && !(await databaseReachable(process.env.DATABASE_URL))) {
-    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), message: "database unreachable: answered 503", path: pathname }));
-    const unavailable = request.nextUrl.clone();
-    unavailable.pathname = `/${locale}/unavailable`;
-    unavailable.search = "";
-    return NextResponse.rewrite(unavailable, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
+  const finish = (response: NextResponse) => remember(request, response, locale, cookieMarket ? undefined : market, secure);
+
+  if (!surface) {
+    url.pathname = internalPath(locale, market, [MISSING]);
+    url.search = "";
+    return finish(NextResponse.rewrite(url, { status: 404, headers: { "cache-control": "no-store" } }));
   }
 
-  const url = request.nextUrl.clone();
-  if (rest[0] === "catalogue" && rest.length === 1) {
+  if (surface.kind === "personal") {
+    if (surface.signedIn && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+      const back = pathname + request.nextUrl.search;
+      return finish(NextResponse.redirect(new URL(signInPath(locale, back), request.url), 303));
+    }
+    return finish(withHeaders(NextResponse.next(), { "cache-control": "private, no-store" }));
+  }
+
+  // Rendered per request: cannot be served from a cache while the database is down.
+  // Read per request (not through parseEnv): this runs on every page view.
+  if (surface.dynamic && !(await databaseReachable(process.env.DATABASE_URL))) {
+    console.error(JSON.stringify({ level: "error", time: new Date().toISOString(), message: "database unreachable: answered 503", path: pathname }));
+    url.pathname = `/${locale}/unavailable`;
+    url.search = "";
+    return NextResponse.rewrite(url, { status: 503, headers: { "retry-after": "30", "cache-control": "no-store" } });
+  }
+
+  if (surface.segment === "catalogue") {
     const query = parseCatalogueQuery(searchParams, market.currency);
     const canonical = catalogueSearch(query, market.currency);
     if (request.nextUrl.search && request.nextUrl.search !== canonical) {
@@ -63,23 +98,37 @@ export async function proxy(request: NextRequest) {
       fixed.search = canonical;
       return NextResponse.redirect(fixed);
     }
-    url.pathname = ["", locale, market.country.toLowerCase(), "catalogue", ...encodeQuerySegments(query, market.currency)].join("/");
+    url.pathname = internalPath(locale, market, ["catalogue", ...encodeQuerySegments(query, market.currency)]);
     url.search = "";
   } else {
-    url.pathname = ["", locale, market.country.toLowerCase(), ...rest].join("/");
+    url.pathname = internalPath(locale, market, rest);
   }
 
-  const response = NextResponse.rewrite(url);
-  if (request.cookies.get(LOCALE_COOKIE)?.value !== locale) {
-    response.cookies.set(LOCALE_COOKIE, locale, { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax" });
-  }
-  if (!cookieMarket) {
-    response.cookies.set(MARKET_COOKIE, market.country, { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax" });
-  }
+  // The page depends on the market cookie: a shared cache must key on it (README, "A CDN in front").
+  const headers: Record<string, string> = { vary: "Cookie" };
+  if (surface.dynamic) headers["cache-control"] = "private, no-store";
+  return finish(withHeaders(NextResponse.rewrite(url), headers));
+}
+
+function internalPath(locale: Locale, market: MarketDefinition, rest: readonly string[]): string {
+  return ["", locale, market.country.toLowerCase(), ...rest].join("/");
+}
+
+function withHeaders(response: NextResponse, headers: Record<string, string>): NextResponse {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+/** Remembers the locale and a newly negotiated market; `Secure` when served over HTTPS. */
+function remember(request: NextRequest, response: NextResponse, locale: Locale, negotiated: MarketDefinition | undefined, secure: boolean) {
+  const options = { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax" as const, secure };
+  if (request.cookies.get(LOCALE_COOKIE)?.value !== locale) response.cookies.set(LOCALE_COOKIE, locale, options);
+  if (negotiated) response.cookies.set(MARKET_COOKIE, negotiated.country, options);
   return response;
 }
 
 export const config = {
-  // Everything but Next's assets, the API, generated images and files with an extension.
-  matcher: ["/((?!api|_next|images|.*\\..*).*)"],
+  // Every page, including paths with a dot (they must not reach internal routes
+  // directly), and the generated images; not Next's assets, the API or the root files.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|sitemap\\.xml$).*)"],
 };

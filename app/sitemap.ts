@@ -2,6 +2,8 @@ import type { MetadataRoute } from "next";
 import { LOCALES } from "@/lib/domain/markets";
 import { listProductSlugs, listSellerHandles } from "@/lib/server/catalogue/entities";
 import { PUBLIC_URL } from "@/lib/seo";
+import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
+import { tagPage } from "@/lib/server/cache/tag-page";
 
 export const revalidate = 3600;
 
@@ -11,7 +13,7 @@ function entry(path: string, lastModified?: Date): MetadataRoute.Sitemap {
 }
 
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const [products, sellers] = await Promise.all([listProductSlugs(), listSellerHandles()]);
+  const [products, sellers] = await Promise.all([listProductSlugs(), listSellerHandles(), tagPage([CATALOGUE_TAG])]);
   return [
     ...entry(""),
     ...entry("/catalogue"),

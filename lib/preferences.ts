@@ -2,3 +2,10 @@
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const MARKET_COOKIE = "caravan_market";
 export const PREFERENCE_MAX_AGE = 60 * 60 * 24 * 365;
+
+/**
+ * Cookies that carry a signed-in session (the authentication library's, plain and with
+ * the `__Secure-` prefix it uses over HTTPS). Their presence only decides the proxy's
+ * cheap redirect to sign-in; the services check the session itself.
+ */
+export const SESSION_COOKIES = ["caravan.session_token", "__Secure-caravan.session_token"] as const;

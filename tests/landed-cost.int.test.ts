@@ -2,6 +2,7 @@ import { describe, expect, inject, it } from "vitest";
 import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
 import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
 import { LANDED_COST_EXAMPLE_REQUEST } from "@/lib/domain/trade/openapi";
+import { fixedClock } from "@/lib/domain/clock";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 const { quoteLandedCostRequest } = await import("@/lib/server/trade/quote");
@@ -10,6 +11,7 @@ const { getProduct } = await import("@/lib/server/catalogue/entities");
 const { loadFxTable } = await import("@/lib/server/catalogue/fx");
 
 const TODAY = "2026-11-28";
+const AT_TODAY = fixedClock(new Date(`${TODAY}T12:00:00Z`));
 const example = LANDED_COST_EXAMPLE_REQUEST;
 
 type Money = { amountMinor: number; currency: string };
@@ -94,8 +96,8 @@ describe("delivered price on the product page", () => {
 
   it("differs between Germany and the United States, each under its own regime", async () => {
     const fx = await loadFxTable();
-    const de = quoteProductDelivery((await getProduct(jp.slug, "en", market("DE")))!, market("DE"), fx, TODAY);
-    const us = quoteProductDelivery((await getProduct(jp.slug, "en", market("US")))!, market("US"), fx, TODAY);
+    const de = quoteProductDelivery((await getProduct(jp.slug, "en", market("DE")))!, market("DE"), fx, AT_TODAY);
+    const us = quoteProductDelivery((await getProduct(jp.slug, "en", market("US")))!, market("US"), fx, AT_TODAY);
     expect(de.ok && us.ok).toBe(true);
     if (!de.ok || !us.ok) return;
     expect(de.quote.parcels[0]!.regime).toBe("EU_IOSS");
@@ -109,10 +111,10 @@ describe("delivered price on the product page", () => {
   it("reports seeds for sowing as restricted in Australia", async () => {
     const seeds = PRODUCTS.find((p) => p.hsCode?.startsWith("1209"))!;
     const fx = await loadFxTable();
-    const au = quoteProductDelivery((await getProduct(seeds.slug, "en", market("AU")))!, market("AU"), fx, TODAY);
+    const au = quoteProductDelivery((await getProduct(seeds.slug, "en", market("AU")))!, market("AU"), fx, AT_TODAY);
     expect(au.ok).toBe(true);
     if (au.ok) expect(au.quote.restrictions[0]).toMatchObject({ reason: "trade.restriction.au.seedsForSowing" });
-    const gb = quoteProductDelivery((await getProduct(seeds.slug, "en", market("GB")))!, market("GB"), fx, TODAY);
+    const gb = quoteProductDelivery((await getProduct(seeds.slug, "en", market("GB")))!, market("GB"), fx, AT_TODAY);
     if (gb.ok) expect(gb.quote.restrictions).toEqual([]);
   });
 
@@ -121,14 +123,14 @@ describe("delivered price on the product page", () => {
     const coffee = PRODUCTS.find((p) => p.sellerId === dapSeller.id && p.kind === "PHYSICAL")!;
     const product = (await getProduct(coffee.slug, "en", market("DE")))!;
     expect(product.seller.incoterm).toBe("DAP");
-    const quote = quoteProductDelivery(product, market("DE"), await loadFxTable(), TODAY);
+    const quote = quoteProductDelivery(product, market("DE"), await loadFxTable(), AT_TODAY);
     expect(quote.ok && quote.quote.parcels[0]!.incoterm).toBe("DAP");
   });
 
   it("uses the seller's incoterm over the market's default", async () => {
     const product = (await getProduct(jp.slug, "en", market("DE")))!;
     const fx = await loadFxTable();
-    const dap = quoteProductDelivery({ ...product, seller: { ...product.seller, incoterm: "DAP" } }, market("DE"), fx, TODAY);
+    const dap = quoteProductDelivery({ ...product, seller: { ...product.seller, incoterm: "DAP" } }, market("DE"), fx, AT_TODAY);
     expect(dap.ok && dap.quote.parcels[0]!.incoterm).toBe("DAP");
   });
 });

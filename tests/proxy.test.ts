@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { proxy } from "@/proxy";
 
-function request(path: string, headers: Record<string, string> = {}) {
-  return new NextRequest(new URL(path, "http://shop.test"), { headers });
+function request(path: string, headers: Record<string, string> = {}, init: { method?: string; origin?: string } = {}) {
+  return new NextRequest(new URL(path, init.origin ?? "http://shop.test"), { headers, method: init.method ?? "GET" });
 }
 
 const rewriteOf = (response: Response) => new URL(response.headers.get("x-middleware-rewrite") ?? "http://none/").pathname;
@@ -52,6 +52,126 @@ describe("proxy", () => {
     const response = await proxy(request("/en/catalogue?page=-1&min=abc&kind=digital", { cookie: "caravan_market=US" }));
     expect(response.status).toBe(307);
     expect(response.headers.get("location")).toBe("http://shop.test/en/catalogue?kind=digital");
+  });
+});
+
+describe("proxy: the table of surfaces", () => {
+  const US = { cookie: "caravan_market=US" };
+  // Dynamic surfaces first check that the database answers: give them something that does.
+  let database: net.Server;
+  const savedUrl = process.env.DATABASE_URL;
+  beforeAll(async () => {
+    database = net.createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => database.listen(0, "127.0.0.1", resolve));
+    process.env.DATABASE_URL = `postgresql://u:p@127.0.0.1:${(database.address() as net.AddressInfo).port}/db`;
+  });
+  afterAll(() => {
+    database.close();
+    process.env.DATABASE_URL = savedUrl;
+  });
+  const browse = ["/en", "/en/catalogue", "/en/products/tea", "/en/sellers/kyoto-tea", "/en/help"];
+
+  for (const method of ["GET", "POST"]) {
+    for (const path of browse) {
+      it(`${method} ${path}: browse, rewritten into the market and marked as varying by cookie`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.status).toBe(200);
+        expect(rewriteOf(response)).toBe(path.replace(/^\/en/, "/en/us"));
+        expect(response.headers.get("vary")).toBe("Cookie");
+        expect(response.headers.get("cache-control")).toBeNull();
+      });
+    }
+
+    it(`${method} /en/cart: per-user, priced in the market, never cached`, async () => {
+      const response = await proxy(request("/en/cart", US, { method }));
+      expect(rewriteOf(response)).toBe("/en/us/cart");
+      expect(response.headers.get("cache-control")).toBe("private, no-store");
+    });
+
+    for (const path of ["/en/checkout", "/en/checkout/address", "/ar/sign-in"]) {
+      it(`${method} ${path}: per-user outside the market, locale prefix only`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.headers.get("x-middleware-rewrite")).toBeNull();
+        expect(response.headers.get("x-middleware-next")).toBe("1");
+        expect(response.headers.get("cache-control")).toBe("private, no-store");
+      });
+    }
+
+    for (const path of ["/en/account", "/en/orders/CV-1", "/de/seller/products", "/ja/admin"]) {
+      it(`${method} ${path}: signed-in surface sends a visitor without a session to sign in and back`, async () => {
+        const response = await proxy(request(`${path}?tab=1`, US, { method }));
+        expect(response.status).toBe(303);
+        const location = new URL(response.headers.get("location")!);
+        expect(location.origin).toBe("http://shop.test");
+        expect(location.pathname).toBe(`/${path.split("/")[1]}/sign-in`);
+        expect(location.searchParams.get("returnTo")).toBe(`${path}?tab=1`);
+      });
+
+      it(`${method} ${path}: with a session cookie it goes through (the service decides)`, async () => {
+        const response = await proxy(request(path, { cookie: "caravan_market=US; caravan.session_token=abc" }, { method }));
+        expect(response.headers.get("x-middleware-next")).toBe("1");
+        expect(response.headers.get("cache-control")).toBe("private, no-store");
+      });
+    }
+  }
+
+  it("search is browse, rendered per request and never cached", async () => {
+    const response = await proxy(request("/en/search?q=tea", US));
+    expect(rewriteOf(response)).toBe("/en/us/search");
+    expect(response.headers.get("cache-control")).toBe("private, no-store");
+  });
+
+  it("answers 405 to methods no page answers, with Allow", async () => {
+    // TRACE cannot even become a Request: lib/server/http/node-guard.ts answers it below Next.
+    for (const method of ["PUT", "DELETE", "PATCH", "OPTIONS"]) {
+      const response = await proxy(request("/en/help", US, { method }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get("allow")).toBe("GET, HEAD, POST");
+    }
+  });
+
+  it("answers 400 to paths that cannot be decoded or hold control characters", async () => {
+    for (const path of ["/en/products/%ZZ", "/en/products/%", "/en/sellers/%00", "/en/catalogue/%E0%A4%A", "/images/products/%ZZ/0.svg", "/%ff", "/en/products/a%0Ab"]) {
+      const response = await proxy(request(path, US));
+      expect(response.status, path).toBe(400);
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("lets generated images through untouched", async () => {
+    const response = await proxy(request("/images/products/p1/0.svg", US));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
+  it("answers unknown and over-long paths with one uncached 404, whatever was asked", async () => {
+    const paths = [
+      "/en/nowhere",
+      "/en/kw/catalogue/a.b",
+      "/en/us/products/tea",
+      "/en/catalogue/books",
+      "/en/products/tea/extra",
+      "/en/" + Array.from({ length: 500 }, () => "catalogue").join("/"),
+    ];
+    for (const path of paths) {
+      const response = await proxy(request(path, US));
+      expect(response.status, path).toBe(404);
+      expect(rewriteOf(response), path).toBe("/en/us/missing");
+      expect(response.headers.get("cache-control")).toBe("no-store");
+    }
+  });
+
+  it("marks cookies Secure over HTTPS, directly or behind a proxy that says so", async () => {
+    const direct = await proxy(request("/en", { "accept-language": "en-GB" }, { origin: "https://shop.test" }));
+    expect(direct.headers.get("set-cookie")).toMatch(/caravan_market=GB;.*Secure/i);
+    const forwarded = await proxy(request("/en", { "accept-language": "en-GB", "x-forwarded-proto": "https" }));
+    expect(forwarded.headers.get("set-cookie")).toMatch(/Secure/i);
+    const plainHttp = await proxy(request("/en", { "accept-language": "en-GB" }));
+    expect(plainHttp.headers.get("set-cookie")).not.toMatch(/Secure/i);
+  });
+
+  it("sets no cookie when both preferences are already remembered", async () => {
+    const response = await proxy(request("/en/help", { cookie: "caravan_market=US; NEXT_LOCALE=en" }));
+    expect(response.headers.get("set-cookie")).toBeNull();
   });
 });
 

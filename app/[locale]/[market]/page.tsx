@@ -6,6 +6,8 @@ import { featuredProducts } from "@/lib/server/catalogue/queries";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { countryName, flagEmoji } from "@/lib/display-names";
 import { alternates } from "@/lib/seo";
+import { LISTING_TAGS } from "@/lib/domain/cache/tags";
+import { tagPage } from "@/lib/server/cache/tag-page";
 
 export const revalidate = 3600;
 
@@ -18,7 +20,8 @@ export async function generateMetadata({ params }: { params: Promise<ShopParams>
 export default async function HomePage({ params }: { params: Promise<ShopParams> }) {
   const { locale, market } = resolveShop(await params);
   const t = await getTranslations({ locale, namespace: "home" });
-  const [categories, sellers, featured] = await Promise.all([
+  const [, categories, sellers, featured] = await Promise.all([
+    tagPage(LISTING_TAGS),
     listCategories(locale),
     listSellers(locale),
     featuredProducts(locale, market),

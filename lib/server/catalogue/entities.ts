@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import { getFx } from "./queries";
@@ -10,7 +11,8 @@ export interface CategorySummary {
   productCount: number;
 }
 
-export async function listCategories(locale: Locale): Promise<CategorySummary[]> {
+/** Deduplicated within one render (React `cache`), as are the other reads below. */
+export const listCategories = cache(async function listCategories(locale: Locale): Promise<CategorySummary[]> {
   const categories = await getPrisma().category.findMany({
     orderBy: { position: "asc" },
     include: {
@@ -23,7 +25,7 @@ export async function listCategories(locale: Locale): Promise<CategorySummary[]>
     name: c.translations[0]?.name ?? c.slug,
     productCount: c._count.products,
   }));
-}
+});
 
 export interface SellerSummary {
   id: string;
@@ -63,19 +65,19 @@ function toSellerSummary(
   };
 }
 
-export async function listSellers(locale: Locale): Promise<SellerSummary[]> {
+export const listSellers = cache(async function listSellers(locale: Locale): Promise<SellerSummary[]> {
   const sellers = await getPrisma().seller.findMany({
     where: { status: "ACTIVE" },
     orderBy: [{ country: "asc" }, { name: "asc" }],
     include: SELLER_WITH_COUNT,
   });
   return sellers.map((s) => toSellerSummary(s, locale));
-}
+});
 
-export async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
+export const getSeller = cache(async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
   const seller = await getPrisma().seller.findFirst({ where: { handle, status: "ACTIVE" }, include: SELLER_WITH_COUNT });
   return seller ? toSellerSummary(seller, locale) : null;
-}
+});
 
 export interface ProductDetail {
   id: string;
@@ -99,7 +101,7 @@ export interface ProductDetail {
   price: PriceView;
 }
 
-export async function getProduct(slug: string, locale: Locale, market: MarketDefinition): Promise<ProductDetail | null> {
+export const getProduct = cache(async function getProduct(slug: string, locale: Locale, market: MarketDefinition): Promise<ProductDetail | null> {
   const product = await getPrisma().product.findFirst({
     where: { slug, status: "ACTIVE", seller: { status: "ACTIVE" } },
     include: {
@@ -153,7 +155,7 @@ export async function getProduct(slug: string, locale: Locale, market: MarketDef
     variants,
     price: priceView(fx, product.fromPriceMinor, product.currency, market.currency),
   };
-}
+});
 
 /** Slugs of active products (all, or the featured ones), for prerendering and the sitemap. */
 export async function listProductSlugs(options: { featuredOnly?: boolean } = {}): Promise<{ slug: string; updatedAt: Date }[]> {

@@ -2,6 +2,8 @@ import "server-only";
 import { getPrisma } from "@/lib/db/client";
 import { buildFxTable, type EurRate, type FxTable } from "@/lib/domain/fx";
 import { isCurrencyCode } from "@/lib/domain/money";
+import { FX_TAG } from "@/lib/domain/cache/tags";
+import { tagEpoch } from "@/lib/server/cache/epoch";
 
 /**
  * The FX table for a pricing date `asOf` (ISO date; default: the newest rates): per
@@ -29,16 +31,18 @@ export async function loadFxTable(asOf?: string): Promise<FxTable> {
 }
 
 const CURRENT_TTL_MS = 60_000;
-let current: { table: Promise<FxTable>; until: number } | undefined;
+let current: { table: Promise<FxTable>; until: number; epoch: number } | undefined;
 
 /**
  * The newest rates, shared by the requests of one process for a minute: rates change
- * once a day. A failed load is not kept, so the next request tries again.
+ * once a day. New rates (the `fx` tag expiring) drop the shared table at once. A failed
+ * load is not kept, so the next request tries again.
  */
 export function currentFxTable(now: number = Date.now()): Promise<FxTable> {
-  if (!current || current.until < now) {
+  const epoch = tagEpoch(FX_TAG);
+  if (!current || current.until < now || current.epoch !== epoch) {
     const table = loadFxTable();
-    current = { table, until: now + CURRENT_TTL_MS };
+    current = { table, until: now + CURRENT_TTL_MS, epoch };
     table.catch(() => {
       if (current?.table === table) current = undefined;
     });

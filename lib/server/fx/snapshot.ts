@@ -7,6 +7,8 @@ import path from "node:path";
 import { parseEcbXml, type EurRate } from "@/lib/domain/fx";
 import { isCurrencyCode, parseRate } from "@/lib/domain/money";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { tagsForChange } from "@/lib/domain/cache/tags";
+import { publishInvalidation } from "@/lib/server/cache/invalidation";
 
 export const SNAPSHOT_XML = path.resolve("prisma/fx/eurofxref-daily.xml");
 export const MANUAL_RATES = path.resolve("prisma/fx/manual-rates.json");
@@ -26,16 +28,20 @@ export function readSnapshot(): EurRate[] {
   return [...parseEcbXml(fs.readFileSync(SNAPSHOT_XML, "utf8")), ...readManualRates()];
 }
 
-/** Upserts rates (one row per base, quote and date). Returns how many were written. */
+/**
+ * Upserts rates (one row per base, quote and date) and, in the same transaction,
+ * expires every page showing a converted price. Returns how many were written.
+ */
 export async function storeRates(prisma: PrismaClient, rates: readonly EurRate[]): Promise<number> {
-  await prisma.$transaction(
-    rates.map((r) =>
-      prisma.fxRate.upsert({
+  await prisma.$transaction(async (tx) => {
+    for (const r of rates) {
+      await tx.fxRate.upsert({
         where: { base_quote_date: { base: "EUR", quote: r.quote, date: new Date(`${r.date}T00:00:00Z`) } },
         create: { base: "EUR", quote: r.quote, rate: r.rate, date: new Date(`${r.date}T00:00:00Z`), source: r.source },
         update: { rate: r.rate, source: r.source, fetchedAt: new Date() },
-      }),
-    ),
-  );
+      });
+    }
+    await publishInvalidation(tx, tagsForChange({ kind: "fx" }));
+  });
   return rates.length;
 }

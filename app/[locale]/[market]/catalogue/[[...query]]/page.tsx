@@ -1,3 +1,4 @@
+import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { ProductCard, ProductGrid } from "@/components/catalogue/product-card";
@@ -8,6 +9,8 @@ import { queryCatalogue } from "@/lib/server/catalogue/queries";
 import { catalogueQueryEntries, decodeQuerySegments } from "@/lib/domain/catalogue/query";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { alternates } from "@/lib/seo";
+import { LISTING_TAGS } from "@/lib/domain/cache/tags";
+import { tagPage } from "@/lib/server/cache/tag-page";
 
 type Params = ShopParams & { query?: string[] };
 
@@ -36,11 +39,16 @@ export default async function CataloguePage({ params }: { params: Promise<Params
   const { locale, market } = resolveShop(p);
   const query = decodeQuerySegments(p.query, market.currency);
   const t = await getTranslations({ locale, namespace: "catalogue" });
-  const [result, categories, sellers] = await Promise.all([
+  const [, result, categories, sellers] = await Promise.all([
+    tagPage(LISTING_TAGS),
     queryCatalogue(locale, market, query),
     listCategories(locale),
     listSellers(locale),
   ]);
+  // Unknown categories and pages past the end are an uncached 404: the cache holds
+  // one page per real listing, not one per value a client makes up.
+  if (query.category && !categories.some((c) => c.slug === query.category)) notFound();
+  if (query.page > result.pageCount) notFound();
   const origins = [...new Set(sellers.map((s) => s.country))].sort();
   return (
     <div className="catalogue">

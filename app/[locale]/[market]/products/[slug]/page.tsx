@@ -14,6 +14,9 @@ import { parseEnv } from "@/lib/env";
 import { LandedCost } from "@/components/trade/landed-cost";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { quoteProductDelivery } from "@/lib/server/trade/product-delivery";
+import { productPageTags } from "@/lib/domain/cache/tags";
+import { tagPage } from "@/lib/server/cache/tag-page";
+import { requestClock } from "@/lib/server/clock";
 
 type Params = ShopParams & { slug: string };
 
@@ -44,8 +47,8 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   const { locale, market } = resolveShop(p);
   const product = await getProduct(p.slug, locale, market);
   if (!product) notFound();
-  const t = await getTranslations({ locale, namespace: "product" });
-  const delivery = quoteProductDelivery(product, market, await getFx(), new Date().toISOString().slice(0, 10));
+  const [t, fx] = await Promise.all([getTranslations({ locale, namespace: "product" }), getFx(), tagPage(productPageTags(product.id, product.seller.id))]);
+  const delivery = quoteProductDelivery(product, market, fx, requestClock());
   const totalStock = product.variants.reduce((sum, v) => sum + v.stock, 0);
   const jsonLd = {
     "@context": "https://schema.org",

@@ -6,6 +6,8 @@ import { sellerProducts } from "@/lib/server/catalogue/queries";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { countryName, currencyName, flagEmoji, languageName } from "@/lib/display-names";
 import { alternates } from "@/lib/seo";
+import { sellerPageTags } from "@/lib/domain/cache/tags";
+import { tagPage } from "@/lib/server/cache/tag-page";
 
 type Params = ShopParams & { handle: string };
 
@@ -30,7 +32,7 @@ export default async function SellerPage({ params }: { params: Promise<Params> }
   const seller = await getSeller(p.handle, locale);
   if (!seller) notFound();
   const t = await getTranslations({ locale, namespace: "seller" });
-  const products = await sellerProducts(locale, market, seller.id);
+  const [, products] = await Promise.all([tagPage(sellerPageTags(seller.id)), sellerProducts(locale, market, seller.id)]);
   return (
     <>
       <header className="seller-header">

@@ -1,0 +1,128 @@
+// No `server-only` here: the operator command `catalogue:update` (tsx) calls these services too.
+import { z } from "zod";
+import { getPrisma } from "@/lib/db/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { tagsForChange } from "@/lib/domain/cache/tags";
+import { isLocale } from "@/lib/domain/markets";
+import { foldForSearch } from "@/lib/domain/search/fold";
+import { publishInvalidation } from "@/lib/server/cache/invalidation";
+
+/**
+ * Changes to the catalogue that shoppers see: a variant's price and stock, a product's
+ * text in one language, a seller's status. Each one validates its input, checks who
+ * asks, writes in one transaction, and in that same transaction publishes the cache
+ * tags of every page that shows what changed (docs/adr/0009), so the pages in every
+ * locale and market show the change on their next request.
+ */
+
+/**
+ * Who asks. Only the operator's own tools exist today (the `catalogue:update` command);
+ * sellers and operators signing in arrive with accounts, each scoped by the service.
+ */
+export type Actor = { kind: "system"; name: string };
+
+export type ChangeErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "FORBIDDEN";
+export type ChangeResult<T> = { ok: true; data: T } | { ok: false; code: ChangeErrorCode; issues?: { path: string; code: string }[] };
+
+function authorise(actor: Actor): boolean {
+  return actor.kind === "system" && actor.name.length > 0;
+}
+
+const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "CONTROL_CHARACTER");
+
+const variantChange = z
+  .object({
+    sku: text(100),
+    /** Minor units of the variant's own currency, net of destination taxes. */
+    priceMinor: z.number().int().min(1).max(1_000_000_000).optional(),
+    stock: z.number().int().min(0).max(10_000_000).optional(),
+  })
+  .strict()
+  .refine((v) => v.priceMinor !== undefined || v.stock !== undefined, { message: "NOTHING_TO_CHANGE", path: ["priceMinor"] });
+
+const translationChange = z
+  .object({
+    slug: text(200),
+    locale: z.string().refine(isLocale, "UNKNOWN_LOCALE"),
+    title: text(200),
+    description: text(10_000),
+  })
+  .strict();
+
+const sellerChange = z.object({ handle: text(100), status: z.enum(["ACTIVE", "SUSPENDED"]) }).strict();
+
+function invalid(error: z.ZodError): { ok: false; code: "INVALID_INPUT"; issues: { path: string; code: string }[] } {
+  return { ok: false, code: "INVALID_INPUT", issues: error.issues.map((i) => ({ path: i.path.join("."), code: i.message || i.code })) };
+}
+
+export interface VariantState {
+  productId: string;
+  sku: string;
+  priceMinor: number;
+  currency: string;
+  stock: number;
+  fromPriceMinor: number;
+}
+
+export async function changeVariant(actor: Actor, input: unknown, db: PrismaClient = getPrisma()): Promise<ChangeResult<VariantState>> {
+  if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
+  const parsed = variantChange.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { sku, priceMinor, stock } = parsed.data;
+  return db.$transaction(async (tx) => {
+    // Lock the variant's product so concurrent price changes recompute the from-price in turn.
+    const found = await tx.$queryRaw<{ productId: string; sellerId: string }[]>`
+      SELECT v."productId", p."sellerId" FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
+       WHERE v.sku = ${sku} FOR UPDATE OF p`;
+    const target = found[0];
+    if (!target) return { ok: false, code: "NOT_FOUND" } as const;
+    const variant = await tx.variant.update({
+      where: { sku },
+      data: { ...(priceMinor !== undefined ? { priceMinor } : {}), ...(stock !== undefined ? { stock } : {}) },
+    });
+    const cheapest = await tx.variant.aggregate({ where: { productId: target.productId }, _min: { priceMinor: true } });
+    const fromPriceMinor = cheapest._min.priceMinor ?? variant.priceMinor;
+    await tx.product.update({ where: { id: target.productId }, data: { fromPriceMinor } });
+    await publishInvalidation(tx, tagsForChange({ kind: "product", productId: target.productId, sellerId: target.sellerId }));
+    return {
+      ok: true,
+      data: { productId: target.productId, sku, priceMinor: variant.priceMinor, currency: variant.currency, stock: variant.stock, fromPriceMinor },
+    } as const;
+  });
+}
+
+export async function changeTranslation(actor: Actor, input: unknown, db: PrismaClient = getPrisma()): Promise<ChangeResult<{ productId: string }>> {
+  if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
+  const parsed = translationChange.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { slug, locale, title, description } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const product = await tx.product.findUnique({ where: { slug }, select: { id: true, sellerId: true } });
+    if (!product) return { ok: false, code: "NOT_FOUND" } as const;
+    const searchText = foldForSearch(`${title} ${description}`);
+    await tx.productTranslation.upsert({
+      where: { productId_locale: { productId: product.id, locale } },
+      create: { productId: product.id, locale, title, description, searchText },
+      update: { title, description, searchText },
+    });
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "ProductTranslation" SET "searchVector" = to_tsvector('simple', "searchText")
+       WHERE "productId" = ${product.id} AND locale = ${locale}`);
+    await publishInvalidation(tx, tagsForChange({ kind: "product", productId: product.id, sellerId: product.sellerId }));
+    return { ok: true, data: { productId: product.id } } as const;
+  });
+}
+
+export async function changeSellerStatus(actor: Actor, input: unknown, db: PrismaClient = getPrisma()): Promise<ChangeResult<{ sellerId: string; status: "ACTIVE" | "SUSPENDED" }>> {
+  if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
+  const parsed = sellerChange.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { handle, status } = parsed.data;
+  return db.$transaction(async (tx) => {
+    const seller = await tx.seller.findUnique({ where: { handle }, select: { id: true } });
+    if (!seller) return { ok: false, code: "NOT_FOUND" } as const;
+    await tx.seller.update({ where: { id: seller.id }, data: { status } });
+    await publishInvalidation(tx, tagsForChange({ kind: "seller", sellerId: seller.id }));
+    return { ok: true, data: { sellerId: seller.id, status } } as const;
+  });
+}

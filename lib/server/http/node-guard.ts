@@ -1,0 +1,63 @@
+/**
+ * Two fixes at the Node HTTP layer, below Next, installed once per process from
+ * instrumentation.ts:
+ *
+ * - TRACE, a method the Fetch standard forbids, cannot become a `Request`, so Next
+ *   fails on it with a 500 before any route or the proxy runs: it is answered 405
+ *   here. (Node itself answers methods it does not know, like TRACK, with 400, and
+ *   CONNECT never reaches a request handler.)
+ * - Next adds the proxy's rewrite target (`/de/jp/products/x`) to every response as
+ *   `x-middleware-rewrite`; the browser never reads it and it shows the internal paths.
+ * - A page's `Vary` is set by Next after the proxy's, replacing the proxy's `Cookie`
+ *   (the market lives in a cookie): values of `Vary` are merged instead, since a
+ *   response varies by the union of what each layer read.
+ */
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+
+export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["TRACE"]);
+export const HIDDEN_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["x-middleware-rewrite"]);
+export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+const INSTALLED = Symbol.for("caravan.nodeGuard");
+
+type Http = { Server: typeof Server; ServerResponse: typeof ServerResponse };
+
+/** The union of two `Vary` values, each token once (case-insensitive), in first-seen order. */
+export function mergeVary(existing: number | string | readonly string[] | undefined, added: number | string | readonly string[]): string {
+  const tokens = [existing, added]
+    .flatMap((v) => (v === undefined ? [] : Array.isArray(v) ? v : [String(v)]))
+    .flatMap((v: string) => v.split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tokens.includes("*")) return "*";
+  const seen = new Map<string, string>();
+  for (const token of tokens) if (!seen.has(token.toLowerCase())) seen.set(token.toLowerCase(), token);
+  return [...seen.values()].join(", ");
+}
+
+export function installNodeGuard(http: Http): void {
+  const marker = http.Server.prototype as unknown as Record<symbol, boolean>;
+  if (marker[INSTALLED]) return;
+  marker[INSTALLED] = true;
+
+  const setHeader = http.ServerResponse.prototype.setHeader;
+  http.ServerResponse.prototype.setHeader = function (this: ServerResponse, name: string, value: number | string | readonly string[]) {
+    const lower = name.toLowerCase();
+    if (HIDDEN_RESPONSE_HEADERS.has(lower)) return this;
+    if (lower === "vary") return setHeader.call(this, name, mergeVary(this.getHeader("vary"), value));
+    return setHeader.call(this, name, value);
+  };
+
+  const emit = http.Server.prototype.emit as (this: Server, event: string | symbol, ...args: unknown[]) => boolean;
+  http.Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const [request, response] = args as unknown as [IncomingMessage, ServerResponse];
+      if (FORBIDDEN_METHODS.has((request.method ?? "").toUpperCase())) {
+        response.writeHead(405, { allow: ALLOWED_METHODS, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+        response.end("Method Not Allowed");
+        return true;
+      }
+    }
+    return emit.call(this, event, ...args);
+  } as typeof emit;
+}

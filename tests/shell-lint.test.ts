@@ -1,0 +1,32 @@
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The project's lint configuration keeps request-time APIs out of the shared shell of
+ * the prerendered browse pages (docs/adr/0008); this proves the rule fires.
+ */
+const eslint = new ESLint();
+const source = `import { cookies } from "next/headers";\nexport async function read() {\n  return (await cookies()).get("x");\n}\n`;
+
+async function restrictedImportErrors(filePath: string): Promise<number> {
+  const [result] = await eslint.lintText(source, { filePath });
+  return result!.messages.filter((m) => m.ruleId === "no-restricted-imports" && m.severity === 2).length;
+}
+
+describe("lint: no next/headers in the shared shell", () => {
+  for (const file of [
+    "app/[locale]/layout.tsx",
+    "app/[locale]/[market]/layout.tsx",
+    "app/[locale]/[market]/products/[slug]/page.tsx",
+    "components/layout/site-header.tsx",
+    "components/catalogue/product-card.tsx",
+  ]) {
+    it(`refuses it in ${file}`, async () => {
+      expect(await restrictedImportErrors(file)).toBe(1);
+    });
+  }
+
+  it("allows it outside the shell, e.g. in a route handler", async () => {
+    expect(await restrictedImportErrors("app/api/session/route.ts")).toBe(0);
+  });
+}, 60_000);
