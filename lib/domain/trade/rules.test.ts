@@ -12,6 +12,7 @@ import {
   EU_VAT_RATES,
   IMPORT_TERRITORIES,
   OTHER_VAT_RATES,
+  RESTRICTION_REASONS,
   RESTRICTIONS,
   TRADE_MARKETS,
   findImportTerritory,
@@ -108,6 +109,13 @@ describe("duty table", () => {
 describe("restrictions", () => {
   it("include Australia's seeds for sowing (HS 1209)", () => {
     expect(RESTRICTIONS.find((r) => r.destination === "AU" && r.hsPrefixes?.includes("1209"))?.level).toBe("RESTRICTED");
+  });
+
+  // The reason list is what every locale must translate: a reason no rule gives any more
+  // would keep dead messages alive.
+  it("give every listed reason, and each reason is listed once", () => {
+    expect(new Set(RESTRICTIONS.map((r) => r.reason))).toEqual(new Set(RESTRICTION_REASONS));
+    expect(new Set(RESTRICTION_REASONS).size).toBe(RESTRICTION_REASONS.length);
   });
 });
 
