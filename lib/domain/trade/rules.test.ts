@@ -3,6 +3,7 @@
  * overlap, every territory has a catch-all band, every row names its source.
  */
 import { describe, expect, it } from "vitest";
+import { MARKETS } from "@/lib/domain/markets";
 import { allRules } from "./catalog";
 import { EU_MEMBER_STATES } from "./countries";
 import { dutyRowFor, vatPercentFor, vatRowFor } from "./lookup";
@@ -82,6 +83,12 @@ describe("markets and regimes", () => {
         expect(catchAll.length, `${territory.territory} ${date}`).toBeGreaterThan(0);
       }
     }
+  });
+
+  // The product page quotes in the store market's currency and the API defaults to the
+  // destination's: both must be the same money.
+  it("quote each store market in the currency the store shows it", () => {
+    for (const market of MARKETS) expect(TRADE_MARKETS.find((m) => m.country === market.country)?.currency, market.country).toBe(market.currency);
   });
 
   it("EU and UK default to DDP; Japan and Kuwait to DAP", () => {
