@@ -1,9 +1,9 @@
 /**
- * The deterministic demo catalogue: markets, sellers, categories, products with
- * translations and variants, and the shipped FX snapshot. Same input, same rows.
+ * The deterministic demo catalogue: sellers, categories, products with translations
+ * and variants, and the shipped FX snapshot. Same input, same rows. Markets are not
+ * rows: they are code (lib/domain/markets), which the proxy reads synchronously.
  */
 import type { PrismaClient } from "@/generated/prisma/client";
-import { MARKETS } from "@/lib/domain/markets";
 import { foldForSearch } from "@/lib/domain/search/fold";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
 import { CATEGORIES, PRODUCTS, SELLERS } from "./seed-data";
@@ -17,10 +17,6 @@ export async function isSeeded(prisma: PrismaClient): Promise<boolean> {
 
 export async function seed(prisma: PrismaClient): Promise<{ products: number; sellers: number }> {
   await prisma.$transaction(async (tx) => {
-    await tx.market.createMany({
-      data: MARKETS.map((m, position) => ({ country: m.country, currency: m.currency, defaultLocale: m.defaultLocale, position })),
-      skipDuplicates: true,
-    });
     await tx.seller.createMany({
       data: SELLERS.map((s, i) => ({
         id: s.id,

@@ -1,13 +1,14 @@
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import { formatPriceBound, type CatalogueQuery } from "@/lib/domain/catalogue/query";
-import type { MarketDefinition } from "@/lib/domain/markets";
+import { formatPriceBound, KINDS, SORTS, type CatalogueQuery } from "@/lib/domain/catalogue/query";
+import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import type { CategorySummary } from "@/lib/server/catalogue/entities";
 import { countryName } from "@/lib/display-names";
+import { SORT_LABELS } from "./sort-labels";
 
 /** A plain GET form: works without JavaScript; the proxy normalises what it sends. */
 export async function CatalogueFilters(props: {
-  locale: string;
+  locale: Locale;
   market: MarketDefinition;
   query: CatalogueQuery;
   categories: CategorySummary[];
@@ -39,8 +40,11 @@ export async function CatalogueFilters(props: {
       <label htmlFor="f-kind">{t("kind")}</label>
       <select id="f-kind" name="kind" defaultValue={query.kind ?? ""}>
         <option value="">{t("allKinds")}</option>
-        <option value="physical">{t("physical")}</option>
-        <option value="digital">{t("digital")}</option>
+        {KINDS.map((kind) => (
+          <option key={kind} value={kind}>
+            {t(kind)}
+          </option>
+        ))}
       </select>
       <fieldset>
         <legend>{t("priceRange", { currency: market.currency })}</legend>
@@ -57,10 +61,11 @@ export async function CatalogueFilters(props: {
       </fieldset>
       <label htmlFor="f-sort">{t("sort")}</label>
       <select id="f-sort" name="sort" defaultValue={query.sort}>
-        <option value="featured">{t("sortFeatured")}</option>
-        <option value="newest">{t("sortNewest")}</option>
-        <option value="price-asc">{t("sortPriceAsc")}</option>
-        <option value="price-desc">{t("sortPriceDesc")}</option>
+        {SORTS.map((sort) => (
+          <option key={sort} value={sort}>
+            {t(SORT_LABELS[sort])}
+          </option>
+        ))}
       </select>
       <button type="submit">{t("applyFilters")}</button>
       <Link href="/catalogue" className="small">

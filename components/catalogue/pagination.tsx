@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import { catalogueSearch, type CatalogueQuery } from "@/lib/domain/catalogue/query";
-import type { MarketDefinition } from "@/lib/domain/markets";
+import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 
-export async function Pagination(props: { locale: string; market: MarketDefinition; query: CatalogueQuery; pageCount: number; basePath?: string }) {
+export async function Pagination(props: { locale: Locale; market: MarketDefinition; query: CatalogueQuery; pageCount: number; basePath?: string }) {
   const { locale, market, query, pageCount } = props;
   if (pageCount <= 1) return null;
   const t = await getTranslations({ locale, namespace: "catalogue" });

@@ -4,8 +4,9 @@ import type { ProductCard as Card } from "@/lib/server/catalogue/queries";
 import { countryName, flagEmoji } from "@/lib/display-names";
 import { PriceTag } from "@/components/price/price-tag";
 import { productImageUrl } from "@/lib/images";
+import type { Locale } from "@/lib/domain/markets";
 
-export async function ProductCard({ product, locale }: { product: Card; locale: string }) {
+export async function ProductCard({ product, locale }: { product: Card; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "product" });
   return (
     <article className="product-card">

@@ -1,8 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import type { Locale } from "@/lib/domain/markets";
 import { productImageUrl } from "@/lib/images";
 
 /** A scroll-snap gallery with thumbnail links: no JavaScript, keyboard and touch friendly. */
-export async function Gallery({ productId, count, title, locale }: { productId: string; count: number; title: string; locale: string }) {
+export async function Gallery({ productId, count, title, locale }: { productId: string; count: number; title: string; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "product" });
   const indexes = Array.from({ length: count }, (_, i) => i);
   return (

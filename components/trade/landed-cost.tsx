@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { formatMoney } from "@/lib/domain/money/format";
 import type { Money } from "@/lib/domain/money";
-import type { MarketDefinition } from "@/lib/domain/markets";
+import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import type { ProductDelivery } from "@/lib/server/trade/product-delivery";
 import { countryName } from "@/lib/display-names";
 
 /** "Delivered to {country}: {total}", the DDP/DAP badge, the regime, and an expandable breakdown. */
-export async function LandedCost({ delivery, market, locale }: { delivery: ProductDelivery; market: MarketDefinition; locale: string }) {
+export async function LandedCost({ delivery, market, locale }: { delivery: ProductDelivery; market: MarketDefinition; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "trade" });
+  // Restriction reasons are full message keys, as the quote API reports them.
+  const message = await getTranslations({ locale });
   const country = countryName(market.country, locale);
   if (!delivery.ok) {
     return (
@@ -27,7 +29,7 @@ export async function LandedCost({ delivery, market, locale }: { delivery: Produ
         </p>
         <ul>
           {quote.restrictions.map((r) => (
-            <li key={`${r.rule.id}-${r.itemIndex}`}>{t(r.reason.replace(/^trade\./, ""))}</li>
+            <li key={`${r.rule.id}-${r.itemIndex}`}>{message(r.reason)}</li>
           ))}
         </ul>
       </div>
@@ -50,7 +52,7 @@ export async function LandedCost({ delivery, market, locale }: { delivery: Produ
       <p className="badges">
         {importing ? (
           <span className={`badge ${ddp ? "badge-ddp" : "badge-dap"}`} data-testid="incoterm-badge">
-            {ddp ? t("badgeDDP") : t("badgeDAP")}
+            {t(`badge${parcel.incoterm}`)}
           </span>
         ) : (
           <span className="badge badge-ddp" data-testid="tax-badge">

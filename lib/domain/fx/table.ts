@@ -17,7 +17,8 @@ import {
   type Rate,
 } from "@/lib/domain/money";
 
-export type FxSource = "ECB" | "MANUAL";
+export const FX_SOURCES = ["ECB", "MANUAL"] as const;
+export type FxSource = (typeof FX_SOURCES)[number];
 
 export interface EurRate {
   quote: CurrencyCode;

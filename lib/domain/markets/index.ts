@@ -2,7 +2,7 @@
  * Markets: the ship-to country decides the display currency (and, later, tax and
  * duty); the locale in the URL decides only the language. See docs/adr/0002.
  */
-import type { CurrencyCode } from "@/lib/domain/money";
+import { COUNTRY_CURRENCIES, type CurrencyCode, type CurrencyCountry } from "@/lib/domain/money/currencies";
 
 export const LOCALES = ["en", "de", "fr", "es", "ja", "zh-CN", "ar", "pt-BR"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -23,27 +23,31 @@ export interface MarketDefinition {
   defaultLocale: Locale;
 }
 
+function market(country: CurrencyCountry, defaultLocale: Locale): MarketDefinition {
+  return { country, currency: COUNTRY_CURRENCIES[country], defaultLocale };
+}
+
 /** The ship-to countries the store serves, in display order. */
 export const MARKETS: readonly MarketDefinition[] = [
-  { country: "US", currency: "USD", defaultLocale: "en" },
-  { country: "GB", currency: "GBP", defaultLocale: "en" },
-  { country: "DE", currency: "EUR", defaultLocale: "de" },
-  { country: "FR", currency: "EUR", defaultLocale: "fr" },
-  { country: "ES", currency: "EUR", defaultLocale: "es" },
-  { country: "IT", currency: "EUR", defaultLocale: "en" },
-  { country: "NL", currency: "EUR", defaultLocale: "en" },
-  { country: "JP", currency: "JPY", defaultLocale: "ja" },
-  { country: "KR", currency: "KRW", defaultLocale: "en" },
-  { country: "CN", currency: "CNY", defaultLocale: "zh-CN" },
-  { country: "AU", currency: "AUD", defaultLocale: "en" },
-  { country: "BR", currency: "BRL", defaultLocale: "pt-BR" },
-  { country: "MX", currency: "MXN", defaultLocale: "es" },
-  { country: "IN", currency: "INR", defaultLocale: "en" },
-  { country: "CA", currency: "CAD", defaultLocale: "en" },
-  { country: "CH", currency: "CHF", defaultLocale: "de" },
-  { country: "AE", currency: "AED", defaultLocale: "ar" },
-  { country: "KW", currency: "KWD", defaultLocale: "ar" },
-  { country: "KE", currency: "KES", defaultLocale: "en" },
+  market("US", "en"),
+  market("GB", "en"),
+  market("DE", "de"),
+  market("FR", "fr"),
+  market("ES", "es"),
+  market("IT", "en"),
+  market("NL", "en"),
+  market("JP", "ja"),
+  market("KR", "en"),
+  market("CN", "zh-CN"),
+  market("AU", "en"),
+  market("BR", "pt-BR"),
+  market("MX", "es"),
+  market("IN", "en"),
+  market("CA", "en"),
+  market("CH", "de"),
+  market("AE", "ar"),
+  market("KW", "ar"),
+  market("KE", "en"),
 ];
 
 const BY_COUNTRY = new Map(MARKETS.map((m) => [m.country, m]));

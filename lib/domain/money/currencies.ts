@@ -17,6 +17,22 @@ export type CurrencyCode = keyof typeof ISO_DECIMALS;
 
 export const CURRENCY_CODES = Object.keys(ISO_DECIMALS).sort() as CurrencyCode[];
 
+/**
+ * The currency each country the store sells to or quotes for pays in (ISO 3166-1
+ * alpha-2 to ISO 4217). The store's markets and the trade engine's destinations both
+ * read it, so a country's currency is written once.
+ */
+export const COUNTRY_CURRENCIES = {
+  // European Union: euro area (Bulgaria from 2026-01-01) and the member states with their own currency.
+  AT: "EUR", BE: "EUR", BG: "EUR", CY: "EUR", CZ: "CZK", DE: "EUR", DK: "DKK", EE: "EUR", ES: "EUR",
+  FI: "EUR", FR: "EUR", GR: "EUR", HR: "EUR", HU: "HUF", IE: "EUR", IT: "EUR", LT: "EUR", LU: "EUR",
+  LV: "EUR", MT: "EUR", NL: "EUR", PL: "PLN", PT: "EUR", RO: "RON", SE: "SEK", SI: "EUR", SK: "EUR",
+  AE: "AED", AU: "AUD", BR: "BRL", CA: "CAD", CH: "CHF", CN: "CNY", GB: "GBP", IN: "INR", JP: "JPY",
+  KE: "KES", KR: "KRW", KW: "KWD", MA: "MAD", MX: "MXN", US: "USD",
+} as const satisfies Record<string, CurrencyCode>;
+
+export type CurrencyCountry = keyof typeof COUNTRY_CURRENCIES;
+
 export class UnknownCurrencyError extends Error {
   constructor(readonly code: string) {
     super(`Unknown or unsupported currency: ${code}`);

@@ -5,13 +5,14 @@
  * engine treats it like any seller-quoted shipping charge.
  */
 import type { Money } from "@/lib/domain/money";
+import { EU_MEMBER_STATES } from "@/lib/domain/trade/countries";
 
 export type ShippingZone = "DOMESTIC" | "REGIONAL" | "INTERNATIONAL";
 
 /** Groups whose members ship to each other at regional rates. */
 const REGIONS: readonly (readonly string[])[] = [
   // EU single market plus close neighbours with fast road links.
-  ["AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE", "CH", "GB", "NO"],
+  [...EU_MEMBER_STATES, "CH", "GB", "NO"],
   ["US", "CA", "MX"],
   ["JP", "KR", "CN"],
   ["AE", "KW", "SA", "QA", "OM", "BH"],

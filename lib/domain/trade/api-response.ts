@@ -4,9 +4,22 @@
  * The body builders keep the route handler a one-line delegate.
  */
 import { z } from "zod";
+import { FX_SOURCES } from "@/lib/domain/fx";
 import type { ApiIssue } from "./api-schema";
 import { API_ISSUE_CODES } from "./api-schema";
-import { QUOTE_ERROR_CODES, REGIMES, type Quote, type QuoteError } from "./types";
+import {
+  EVIDENCE_STATUSES,
+  INCOTERMS,
+  ITEM_KINDS,
+  QUOTE_ERROR_CODES,
+  QUOTE_MODES,
+  REGIMES,
+  RESTRICTION_LEVELS,
+  TAX_CATEGORIES,
+  WARNING_CODES,
+  type Quote,
+  type QuoteError,
+} from "./types";
 
 const path = z.array(z.union([z.string(), z.number().int()])).meta({ description: "Field path, e.g. [\"parcels\", 0, \"items\", 1, \"hsCode\"]" });
 const params = z.record(z.string(), z.string());
@@ -22,15 +35,15 @@ const fxRate = z.strictObject({
   to: z.string(),
   rate: z.string().meta({ description: "Exact cross rate via EUR, 10 fraction digits" }),
   rateDate: z.string(),
-  sources: z.array(z.enum(["ECB", "MANUAL"])),
+  sources: z.array(z.enum(FX_SOURCES)),
 });
 
 const regime = z.enum(REGIMES);
-const taxCategory = z.enum(["standard", "book", "ebook"]);
+const taxCategory = z.enum(TAX_CATEGORIES);
 
 export const lineQuoteSchema = z.strictObject({
   itemIndex: z.number().int(),
-  kind: z.enum(["physical", "digital"]),
+  kind: z.enum(ITEM_KINDS),
   hsCode: z.string().nullable(),
   taxCategory,
   regime,
@@ -54,7 +67,7 @@ export const parcelQuoteSchema = z.strictObject({
   index: z.number().int(),
   origin: z.string(),
   regime,
-  incoterm: z.enum(["DDP", "DAP"]),
+  incoterm: z.enum(INCOTERMS),
   goods: quoteMoneySchema,
   shipping: quoteMoneySchema,
   duty: quoteMoneySchema,
@@ -73,7 +86,7 @@ export const quoteResponseSchema = z.strictObject({
   destination: z.string(),
   date: z.string(),
   currency: z.string(),
-  mode: z.enum(["quote", "checkout"]),
+  mode: z.enum(QUOTE_MODES),
   parcels: z.array(parcelQuoteSchema),
   goods: quoteMoneySchema,
   shipping: quoteMoneySchema,
@@ -87,7 +100,7 @@ export const quoteResponseSchema = z.strictObject({
   rules: z.array(ruleRef),
   restrictions: z.array(
     z.strictObject({
-      code: z.enum(["PROHIBITED", "RESTRICTED"]),
+      code: z.enum(RESTRICTION_LEVELS),
       reason: z.string().meta({ description: "Message key" }),
       parcelIndex: z.number().int(),
       itemIndex: z.number().int(),
@@ -96,7 +109,7 @@ export const quoteResponseSchema = z.strictObject({
   ),
   warnings: z.array(
     z.strictObject({
-      code: z.enum(["EXCISE_NOT_INCLUDED", "TAX_NOT_COLLECTED", "TAX_PARTIAL", "FX_RATES_STALE"]),
+      code: z.enum(WARNING_CODES),
       parcelIndex: z.number().int().optional(),
       itemIndex: z.number().int().optional(),
       params: params.optional(),
@@ -107,7 +120,7 @@ export const quoteResponseSchema = z.strictObject({
       billingCountry: z.string().nullable(),
       ipCountry: z.string().nullable(),
       taxCountry: z.string(),
-      status: z.enum(["VERIFIED", "CLAIMED"]),
+      status: z.enum(EVIDENCE_STATUSES),
     })
     .nullable(),
 });

@@ -8,7 +8,7 @@ export { COUNTRY_CODES, EU_MEMBER_STATES, isCountryCode, isEuMember, type Countr
 export { resolveDigitalTaxCountry, type EvidenceResult } from "./evidence";
 export { validateQuoteInput } from "./validate";
 export { allRules, findRule } from "./catalog";
-export { findTradeMarket, SUPPORTED_DESTINATIONS, type TradeMarket } from "./rules";
+export { findTradeMarket, RESTRICTION_REASONS, SUPPORTED_DESTINATIONS, type RestrictionReason, type TradeMarket } from "./rules";
 export {
   API_ISSUE_CODES,
   landedCostRequestSchema,

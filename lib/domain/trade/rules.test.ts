@@ -3,6 +3,7 @@
  * overlap, every territory has a catch-all band, every row names its source.
  */
 import { describe, expect, it } from "vitest";
+import { MARKETS } from "@/lib/domain/markets";
 import { allRules } from "./catalog";
 import { EU_MEMBER_STATES } from "./countries";
 import { dutyRowFor, vatPercentFor, vatRowFor } from "./lookup";
@@ -12,6 +13,7 @@ import {
   EU_VAT_RATES,
   IMPORT_TERRITORIES,
   OTHER_VAT_RATES,
+  RESTRICTION_REASONS,
   RESTRICTIONS,
   TRADE_MARKETS,
   findImportTerritory,
@@ -83,6 +85,12 @@ describe("markets and regimes", () => {
     }
   });
 
+  // The product page quotes in the store market's currency and the API defaults to the
+  // destination's: both must be the same money.
+  it("quote each store market in the currency the store shows it", () => {
+    for (const market of MARKETS) expect(TRADE_MARKETS.find((m) => m.country === market.country)?.currency, market.country).toBe(market.currency);
+  });
+
   it("EU and UK default to DDP; Japan and Kuwait to DAP", () => {
     const incoterm = (country: string) => TRADE_MARKETS.find((m) => m.country === country)?.defaultIncoterm;
     expect([incoterm("FR"), incoterm("GB"), incoterm("AU"), incoterm("US"), incoterm("JP"), incoterm("KW")]).toEqual(["DDP", "DDP", "DDP", "DDP", "DAP", "DAP"]);
@@ -108,6 +116,13 @@ describe("duty table", () => {
 describe("restrictions", () => {
   it("include Australia's seeds for sowing (HS 1209)", () => {
     expect(RESTRICTIONS.find((r) => r.destination === "AU" && r.hsPrefixes?.includes("1209"))?.level).toBe("RESTRICTED");
+  });
+
+  // The reason list is what every locale must translate: a reason no rule gives any more
+  // would keep dead messages alive.
+  it("give every listed reason, and each reason is listed once", () => {
+    expect(new Set(RESTRICTIONS.map((r) => r.reason))).toEqual(new Set(RESTRICTION_REASONS));
+    expect(new Set(RESTRICTION_REASONS).size).toBe(RESTRICTION_REASONS.length);
   });
 });
 

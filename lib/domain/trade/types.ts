@@ -6,19 +6,25 @@
 import type { CurrencyCode, Money } from "@/lib/domain/money";
 import type { FxSource, FxTable } from "@/lib/domain/fx";
 import type { CountryCode } from "./countries";
+import type { RestrictionReason } from "./rules/restrictions";
 
 /** ISO date, YYYY-MM-DD: the pricing date that selects which rule versions apply. */
 export type IsoDate = string;
 
-export type Incoterm = "DDP" | "DAP";
-export type ItemKind = "physical" | "digital";
+/** Who pays import charges: collected at checkout (DDP) or by the carrier on delivery (DAP). */
+export const INCOTERMS = ["DDP", "DAP"] as const;
+export type Incoterm = (typeof INCOTERMS)[number];
+export const ITEM_KINDS = ["physical", "digital"] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
 /** Selects reduced VAT/GST rates where a destination has them. */
-export type TaxCategory = "standard" | "book" | "ebook";
+export const TAX_CATEGORIES = ["standard", "book", "ebook"] as const;
+export type TaxCategory = (typeof TAX_CATEGORIES)[number];
 /**
  * `quote`: the public price preview; the destination is the buyer's claimed country.
  * `checkout`: digital items need two agreeing pieces of location evidence.
  */
-export type QuoteMode = "quote" | "checkout";
+export const QUOTE_MODES = ["quote", "checkout"] as const;
+export type QuoteMode = (typeof QUOTE_MODES)[number];
 
 export const REGIMES = [
   "DOMESTIC",
@@ -155,26 +161,29 @@ export interface ParcelQuote extends QuoteAmounts {
   rules: RuleRef[];
 }
 
-export type RestrictionLevel = "PROHIBITED" | "RESTRICTED";
+export const RESTRICTION_LEVELS = ["PROHIBITED", "RESTRICTED"] as const;
+export type RestrictionLevel = (typeof RESTRICTION_LEVELS)[number];
 
 export interface RestrictionHit {
   code: RestrictionLevel;
   /** Message key for the UI ("trade.restriction.au.seedsForSowing"). */
-  reason: string;
+  reason: RestrictionReason;
   parcelIndex: number;
   itemIndex: number;
   rule: RuleRef;
 }
 
-export type WarningCode =
+export const WARNING_CODES = [
   /** Excise goods: excise duty is not computed, and low-value regimes were not available. */
-  | "EXCISE_NOT_INCLUDED"
+  "EXCISE_NOT_INCLUDED",
   /** The destination's tax is not collected by the store (US sales tax, Brazil domestic). */
-  | "TAX_NOT_COLLECTED"
+  "TAX_NOT_COLLECTED",
   /** Only part of the tax is modelled (Canada: GST without provincial tax). */
-  | "TAX_PARTIAL"
+  "TAX_PARTIAL",
   /** The FX table is older than the store's staleness limit for the pricing date. */
-  | "FX_RATES_STALE";
+  "FX_RATES_STALE",
+] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface QuoteWarning {
   code: WarningCode;
@@ -183,7 +192,8 @@ export interface QuoteWarning {
   params?: Record<string, string>;
 }
 
-export type EvidenceStatus = "VERIFIED" | "CLAIMED";
+export const EVIDENCE_STATUSES = ["VERIFIED", "CLAIMED"] as const;
+export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 
 /** The location evidence for digital items, recorded with the order. */
 export interface EvidenceRecord {

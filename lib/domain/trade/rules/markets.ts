@@ -4,7 +4,7 @@
  * and the US collect import charges at checkout (DDP) by default; elsewhere the buyer
  * pays the carrier on delivery (DAP) unless the seller overrides it per parcel.
  */
-import type { CurrencyCode } from "@/lib/domain/money";
+import { COUNTRY_CURRENCIES, type CurrencyCode, type CurrencyCountry } from "@/lib/domain/money";
 import { EU_MEMBER_STATES, type CountryCode } from "../countries";
 import type { Incoterm } from "../types";
 
@@ -16,39 +16,34 @@ export interface TradeMarket {
   readonly defaultIncoterm: Incoterm;
 }
 
-const EU_CURRENCY: Partial<Record<CountryCode, CurrencyCode>> = {
-  CZ: "CZK", DK: "DKK", HU: "HUF", PL: "PLN", RO: "RON", SE: "SEK",
-};
-
 const EU_MARKETS: TradeMarket[] = EU_MEMBER_STATES.map((country) => ({
   country,
-  // Bulgaria uses the euro from 2026-01-01.
-  currency: EU_CURRENCY[country] ?? "EUR",
+  currency: COUNTRY_CURRENCIES[country],
   territory: "EU",
   defaultIncoterm: "DDP",
 }));
 
-function market(country: CountryCode, currency: CurrencyCode, defaultIncoterm: Incoterm): TradeMarket {
-  return { country, currency, territory: country, defaultIncoterm };
+function market(country: CurrencyCountry, defaultIncoterm: Incoterm): TradeMarket {
+  return { country, currency: COUNTRY_CURRENCIES[country], territory: country, defaultIncoterm };
 }
 
 export const TRADE_MARKETS: readonly TradeMarket[] = [
   ...EU_MARKETS,
-  market("GB", "GBP", "DDP"),
-  market("US", "USD", "DDP"),
-  market("AU", "AUD", "DDP"),
-  market("JP", "JPY", "DAP"),
-  market("CN", "CNY", "DAP"),
-  market("CA", "CAD", "DAP"),
-  market("CH", "CHF", "DAP"),
-  market("BR", "BRL", "DAP"),
-  market("IN", "INR", "DAP"),
-  market("KR", "KRW", "DAP"),
-  market("AE", "AED", "DAP"),
-  market("KW", "KWD", "DAP"),
-  market("KE", "KES", "DAP"),
-  market("MX", "MXN", "DAP"),
-  market("MA", "MAD", "DAP"),
+  market("GB", "DDP"),
+  market("US", "DDP"),
+  market("AU", "DDP"),
+  market("JP", "DAP"),
+  market("CN", "DAP"),
+  market("CA", "DAP"),
+  market("CH", "DAP"),
+  market("BR", "DAP"),
+  market("IN", "DAP"),
+  market("KR", "DAP"),
+  market("AE", "DAP"),
+  market("KW", "DAP"),
+  market("KE", "DAP"),
+  market("MX", "DAP"),
+  market("MA", "DAP"),
 ];
 
 const BY_COUNTRY = new Map(TRADE_MARKETS.map((m) => [m.country, m]));

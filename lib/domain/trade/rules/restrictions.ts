@@ -7,11 +7,24 @@ import type { CountryCode } from "../countries";
 import type { RestrictionLevel } from "../types";
 import type { RuleMeta } from "./rule";
 
+/**
+ * Every reason a restriction can give, as the message key the UI translates. The list is
+ * what the message catalogues are checked against, so a rule can only name a reason
+ * that every locale translates.
+ */
+export const RESTRICTION_REASONS = [
+  "trade.restriction.au.seedsForSowing",
+  "trade.restriction.au.livePlants",
+  "trade.restriction.kw.alcohol",
+  "trade.restriction.kw.pork",
+  "trade.restriction.ae.alcoholLicence",
+] as const;
+export type RestrictionReason = (typeof RESTRICTION_REASONS)[number];
+
 export interface RestrictionRule extends RuleMeta {
   readonly destination: CountryCode;
   readonly level: RestrictionLevel;
-  /** Message key the UI translates. */
-  readonly reason: string;
+  readonly reason: RestrictionReason;
   readonly hsPrefixes?: readonly string[];
   readonly categories?: readonly string[];
 }
