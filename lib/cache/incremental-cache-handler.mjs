@@ -53,7 +53,7 @@ export function expireTags(tags, at = Date.now()) {
 
 function sharedState() {
   const key = Symbol.for("caravan.cache");
-  globalThis[key] ??= { listening: false, lastId: 0n, epochs: new Map(), client: undefined };
+  globalThis[key] ??= { listening: false, failing: false, lastId: 0n, epochs: new Map(), client: undefined };
   return globalThis[key];
 }
 
@@ -83,7 +83,9 @@ async function connect(state, url) {
     if (retried) return;
     retried = true;
     state.client = undefined;
-    if (error) log("error", "cache invalidation listener disconnected; retrying", { error: String(error.message ?? error) });
+    // One line when the connection is lost, not one per retry while the database stays away.
+    if (error && !state.failing) log("error", "cache invalidation listener disconnected; retrying", { error: String(error.message ?? error) });
+    state.failing = true;
     client.end().catch(() => {});
     setTimeout(() => connect(state, url), RECONNECT_MS).unref();
   };
@@ -101,6 +103,8 @@ async function connect(state, url) {
     await client.query(`LISTEN ${CHANNEL}`);
     state.client = client;
     await replay(client, state);
+    if (state.failing) log("info", "cache invalidation listener reconnected");
+    state.failing = false;
   } catch (error) {
     retry(error);
   }
