@@ -241,6 +241,14 @@ describe("errors", () => {
     ]);
   });
 
+  it("refuses a cart whose sums or conversions overflow exact integers, instead of throwing", () => {
+    // Each line is a safe integer (9e14 yen), but 50 of them, or their conversion to EUR with tax, are not.
+    const line = physical("610910", m(90_000_000_000, "JPY"), 10_000);
+    const huge = Array.from({ length: 20 }, () => parcel("JP", m(1_000_000_000_000, "JPY"), [line, line, line, line, line]));
+    const result = quoteLandedCost(base({ currency: "JPY", parcels: huge }), { fx });
+    expect(result).toEqual({ ok: false, errors: [{ code: "AMOUNT_TOO_LARGE", path: ["parcels"] }] });
+  });
+
   it("refuses an empty cart", () => {
     const result = quoteLandedCost(base({ parcels: [] }), { fx });
     expect(result).toEqual({ ok: false, errors: [{ code: "EMPTY_PARCELS", path: ["parcels"] }] });
