@@ -208,6 +208,10 @@ describe("errors", () => {
     expect(result).toEqual({ ok: false, errors: [{ code: "NO_RULE_IN_EFFECT", path: ["date"], params: { rule: "vat.DE", date: "2023-06-01" } }] });
   });
 
+  it.each(["0000-01-01", "1999-12-31", "2101-01-01", "2026-02-30"])("refuses the date %s outside the supported calendar", (date) => {
+    expect(quoteLandedCost(base({ date }), { fx })).toEqual({ ok: false, errors: [{ code: "INVALID_DATE", path: ["date"] }] });
+  });
+
   it("reports a missing FX rate with the item's path", () => {
     const result = quoteLandedCost(base({ parcels: [parcel("HU", m(0, "EUR"), [physical("610910", m(100, "HUF"))])] }), { fx: buildFxTable([]) });
     expect(result).toEqual({ ok: false, errors: [{ code: "FX_RATE_MISSING", path: ["parcels", 0, "items", 0, "unitPrice"], params: { currency: "HUF" } }] });
