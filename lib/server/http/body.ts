@@ -5,7 +5,7 @@
  * `request.json()` or `request.formData()` on an unbounded body.
  */
 
-export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; code: "PAYLOAD_TOO_LARGE" | "INVALID_BODY" };
+export type BodyResult = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; code: "PAYLOAD_TOO_LARGE" | "INVALID_BODY" };
 
 /** The body's bytes, or PAYLOAD_TOO_LARGE beyond `maxBytes` (INVALID_BODY when the stream breaks). */
 export async function readBoundedBody(request: Request, maxBytes: number): Promise<BodyResult> {
