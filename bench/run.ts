@@ -115,7 +115,8 @@ let server: ChildProcess | undefined;
 let failed = false;
 try {
   const port = await freePort();
-  const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1" };
+  // The demo store: `next build`/`next start` run with NODE_ENV=production and would otherwise need the production secrets.
+  const env = { ...process.env, DATABASE_URL: db.url, NEXT_DIST_DIR: DIST, NEXT_TELEMETRY_DISABLED: "1", CARAVAN_DEMO: "true" };
   if (!process.argv.includes("--no-build") || !fs.existsSync(path.join(DIST, "BUILD_ID"))) {
     fs.rmSync(DIST, { recursive: true, force: true });
     const code = await new Promise<number>((resolve) => runNode([NEXT_BIN, "build"], env).on("exit", (c) => resolve(c ?? 1)));

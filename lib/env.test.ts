@@ -1,14 +1,36 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "./env";
 
+function problemsOf(source: Record<string, string>): string[] {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+const SECRETS = {
+  STRIPE_SECRET_KEY: "sk_live_51abcdef",
+  STRIPE_WEBHOOK_SECRET: "whsec_abcdef",
+  CARAVAN_SESSION_SECRET: "s".repeat(32),
+  CARAVAN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+};
+
 describe("parseEnv", () => {
   it("gives every variable its documented default", () => {
     expect(parseEnv({})).toEqual({
+      CARAVAN_DEMO: false,
       CARAVAN_PG_PORT: 54329,
       PORT: 3000,
       CARAVAN_PUBLIC_URL: "http://localhost:3000",
       CARAVAN_ECB_URL: "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml",
       NEXT_DIST_DIR: ".next",
+      CARAVAN_RATE_LIMIT_API: { limit: 120, windowSeconds: 60 },
+      CARAVAN_RATE_LIMIT_FORMS: { limit: 30, windowSeconds: 60 },
+      CARAVAN_TRUST_PROXY: false,
+      CARAVAN_MAX_BODY_BYTES: 65536,
     });
   });
 
@@ -18,16 +40,74 @@ describe("parseEnv", () => {
   });
 
   it("names every malformed variable in one error", () => {
-    try {
-      parseEnv({ DATABASE_URL: "mysql://x", PORT: "eighty", CARAVAN_PUBLIC_URL: "ftp://shop" });
-      expect.unreachable();
-    } catch (error) {
-      expect(error).toBeInstanceOf(EnvError);
-      const problems = (error as EnvError).problems;
-      expect(problems).toHaveLength(3);
-      expect(problems[0]).toMatch(/^DATABASE_URL: must be a postgresql:\/\/ connection URL$/);
-      expect(problems).toContain("PORT: must be a port number (1-65535)");
-      expect(problems.some((p) => p.startsWith("CARAVAN_PUBLIC_URL: must be an http(s) URL"))).toBe(true);
-    }
+    const problems = problemsOf({ DATABASE_URL: "mysql://x", PORT: "eighty", CARAVAN_PUBLIC_URL: "ftp://shop" });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^DATABASE_URL: must be a postgresql:\/\/ connection URL$/);
+    expect(problems).toContain("PORT: must be a port number (1-65535)");
+    expect(problems.some((p) => p.startsWith("CARAVAN_PUBLIC_URL: must be an http(s) URL"))).toBe(true);
+  });
+});
+
+describe("rate limits, proxy trust and body size", () => {
+  it("reads <requests>/<seconds> limits, the proxy flag and the body cap", () => {
+    const env = parseEnv({ CARAVAN_RATE_LIMIT_API: "5/10", CARAVAN_RATE_LIMIT_FORMS: "2/1", CARAVAN_TRUST_PROXY: "true", CARAVAN_MAX_BODY_BYTES: "2048" });
+    expect(env).toMatchObject({
+      CARAVAN_RATE_LIMIT_API: { limit: 5, windowSeconds: 10 },
+      CARAVAN_RATE_LIMIT_FORMS: { limit: 2, windowSeconds: 1 },
+      CARAVAN_TRUST_PROXY: true,
+      CARAVAN_MAX_BODY_BYTES: 2048,
+    });
+  });
+
+  it("refuses malformed values, one line each", () => {
+    expect(problemsOf({ CARAVAN_RATE_LIMIT_API: "0/60", CARAVAN_RATE_LIMIT_FORMS: "lots", CARAVAN_TRUST_PROXY: "yes", CARAVAN_MAX_BODY_BYTES: "10" })).toEqual([
+      "CARAVAN_RATE_LIMIT_API: must be <requests>/<seconds>, e.g. 120/60",
+      "CARAVAN_RATE_LIMIT_FORMS: must be <requests>/<seconds>, e.g. 120/60",
+      "CARAVAN_TRUST_PROXY: must be true or false",
+      "CARAVAN_MAX_BODY_BYTES: must be a number of bytes (1024-10485760)",
+    ]);
+  });
+});
+
+describe("production secrets", () => {
+  const production = { NODE_ENV: "production" };
+
+  it("needs none in development, in tests or in demo mode", () => {
+    expect(problemsOf({})).toEqual([]);
+    expect(problemsOf({ NODE_ENV: "development" })).toEqual([]);
+    expect(problemsOf({ NODE_ENV: "test" })).toEqual([]);
+    expect(parseEnv({ ...production, CARAVAN_DEMO: "true" }).CARAVAN_DEMO).toBe(true);
+  });
+
+  it("starts a production server that has all four", () => {
+    expect(parseEnv({ ...production, ...SECRETS })).toMatchObject({ NODE_ENV: "production", CARAVAN_DEMO: false, ...SECRETS });
+  });
+
+  it.each(Object.keys(SECRETS))("names %s on its own line when production lacks it", (name) => {
+    const source: Record<string, string> = { ...production, ...SECRETS };
+    delete source[name];
+    expect(problemsOf(source)).toEqual([`${name}: required in production (or set CARAVAN_DEMO=true for the local demo store)`]);
+  });
+
+  it("lists every missing secret at once, beside any malformed variable", () => {
+    const problems = problemsOf({ ...production, CARAVAN_DEMO: "false", PORT: "x" });
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toBe("PORT: must be a port number (1-65535)");
+    expect(problems.slice(1).map((p) => p.split(":")[0])).toEqual(Object.keys(SECRETS));
+  });
+
+  it.each([
+    ["STRIPE_SECRET_KEY", "pk_live_123", "must be a Stripe secret key (sk_...)"],
+    ["STRIPE_WEBHOOK_SECRET", "sk_live_123", "must be a Stripe webhook signing secret (whsec_...)"],
+    ["CARAVAN_SESSION_SECRET", "short", "must be at least 32 characters"],
+    ["CARAVAN_ENCRYPTION_KEY", Buffer.alloc(16).toString("base64"), "must be 32 bytes in base64 (openssl rand -base64 32)"],
+    ["CARAVAN_ENCRYPTION_KEY", "not base64 at all, but forty-four chars long!", "must be 32 bytes in base64 (openssl rand -base64 32)"],
+  ])("checks the shape of %s whenever it is set", (name, value, message) => {
+    expect(problemsOf({ ...production, ...SECRETS, [name]: value })).toEqual([`${name}: ${message}`]);
+    expect(problemsOf({ [name]: value })).toEqual([`${name}: ${message}`]);
+  });
+
+  it("refuses a demo flag that is not true or false", () => {
+    expect(problemsOf({ CARAVAN_DEMO: "1" })).toEqual(["CARAVAN_DEMO: must be true or false"]);
   });
 });

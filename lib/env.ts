@@ -1,26 +1,76 @@
 /**
- * The store's environment variables, parsed and checked in one place. Every variable
- * is optional (README, "Configuration"); a malformed one stops start-up with one line
- * per problem instead of failing later somewhere else.
+ * The store's environment variables, parsed and checked in one place (README,
+ * "Configuration"); a malformed one stops start-up with one line per problem instead
+ * of failing later somewhere else.
+ *
+ * Everything is optional in development and in the local demo store. A production
+ * server (`NODE_ENV=production`) that is not the demo (`CARAVAN_DEMO=true`) needs its
+ * payment and session secrets: each one missing is named on its own line.
  */
 import { z } from "zod";
+import { parseRateLimitPolicy, type RateLimitPolicy } from "@/lib/domain/rate-limit";
 
 const port = z.coerce.number({ error: "must be a port number (1-65535)" }).int("must be a port number (1-65535)").min(1, "must be a port number (1-65535)").max(65535, "must be a port number (1-65535)");
 
-const schema = z.object({
-  DATABASE_URL: z
+const flag = z.enum(["true", "false"], { error: "must be true or false" }).transform((value) => value === "true");
+
+const rateLimit = (fallback: string) =>
+  z
     .string()
-    .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
-    .optional(),
-  CARAVAN_PG_PORT: port.default(54329),
-  PORT: port.default(3000),
-  CARAVAN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
-  CARAVAN_ECB_URL: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-    .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"),
-  CARAVAN_CHROMIUM: z.string().min(1).optional(),
-  NEXT_DIST_DIR: z.string().min(1).default(".next"),
-});
+    .default(fallback)
+    .transform((value, ctx): RateLimitPolicy => {
+      const policy = parseRateLimitPolicy(value);
+      if (policy) return policy;
+      ctx.addIssue({ code: "custom", message: "must be <requests>/<seconds>, e.g. 120/60" });
+      return z.NEVER;
+    });
+
+/** 32 random bytes, written in base64 (`openssl rand -base64 32`). */
+function isBase64Key(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32;
+}
+
+/** Needed to run the real store; optional in development and in demo mode. */
+const PRODUCTION_SECRETS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "CARAVAN_SESSION_SECRET", "CARAVAN_ENCRYPTION_KEY"] as const;
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).optional(),
+    CARAVAN_DEMO: flag.default(false),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, "must be a postgresql:// connection URL")
+      .optional(),
+    CARAVAN_PG_PORT: port.default(54329),
+    PORT: port.default(3000),
+    CARAVAN_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://localhost:3000"),
+    CARAVAN_ECB_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .default("https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml"),
+    CARAVAN_CHROMIUM: z.string().min(1).optional(),
+    NEXT_DIST_DIR: z.string().min(1).default(".next"),
+    CARAVAN_RATE_LIMIT_API: rateLimit("120/60"),
+    CARAVAN_RATE_LIMIT_FORMS: rateLimit("30/60"),
+    CARAVAN_TRUST_PROXY: flag.default(false),
+    CARAVAN_MAX_BODY_BYTES: z.coerce
+      .number({ error: "must be a number of bytes (1024-10485760)" })
+      .int("must be a number of bytes (1024-10485760)")
+      .min(1024, "must be a number of bytes (1024-10485760)")
+      .max(10 * 1024 * 1024, "must be a number of bytes (1024-10485760)")
+      .default(64 * 1024),
+    STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
+    STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
+    CARAVAN_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    CARAVAN_ENCRYPTION_KEY: z.string().refine(isBase64Key, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
+  });
+
+/** The production secrets absent from `present`, one line each (judged even when other variables are malformed). */
+function missingSecrets(present: Record<string, string | undefined>): string[] {
+  if (present.NODE_ENV !== "production" || present.CARAVAN_DEMO === "true") return [];
+  return PRODUCTION_SECRETS.filter((name) => present[name] === undefined).map(
+    (name) => `${name}: required in production (or set CARAVAN_DEMO=true for the local demo store)`,
+  );
+}
 
 export type Env = z.output<typeof schema>;
 
@@ -35,6 +85,18 @@ export class EnvError extends Error {
 export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
   const parsed = schema.safeParse(present);
-  if (parsed.success) return parsed.data;
-  throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)),
+    ...missingSecrets(present),
+  ];
+  if (parsed.success && problems.length === 0) return parsed.data;
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/** This process's environment, parsed once: for code that runs on every request. */
+export function serverEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
 }

@@ -2,6 +2,8 @@
  * `npm start`: database (DATABASE_URL, else the embedded PostgreSQL), migrations,
  * seed when empty, a production build when the sources changed, then `next start`.
  * `npm run dev`: the same, with `next dev`. Ctrl-C stops the server and the database.
+ * Runs the local demo store (CARAVAN_DEMO=true, no payment or session secrets needed)
+ * unless CARAVAN_DEMO=false is set; the child `next` process gets the same setting.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -12,15 +14,19 @@ import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
 import { EnvError, parseEnv } from "@/lib/env";
 
+const dev = process.argv.includes("--dev");
+// `next start` runs with NODE_ENV=production: without demo mode it needs the production secrets.
+process.env.CARAVAN_DEMO ||= "true";
+
 let config;
 try {
-  config = parseEnv();
+  // Judged as the child will judge it, so a missing secret stops here with one line each.
+  config = parseEnv({ ...process.env, NODE_ENV: dev ? "development" : "production" });
 } catch (error) {
   if (!(error instanceof EnvError)) throw error;
   console.error(`[caravan] ${error.message}`);
   process.exit(2);
 }
-const dev = process.argv.includes("--dev");
 const port = String(config.PORT);
 const log = (line: string) => console.log(`[caravan] ${line}`);
 

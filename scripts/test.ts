@@ -84,6 +84,11 @@ async function e2e(): Promise<Counts> {
       DATABASE_URL: db.url,
       NEXT_DIST_DIR: ".next-e2e",
       NEXT_TELEMETRY_DISABLED: "1",
+      // `next build` and `next start` run with NODE_ENV=production: the demo store needs no secrets.
+      CARAVAN_DEMO: "true",
+      // Every browser shares one client address here: limits sized for the whole suite, still enforced.
+      CARAVAN_RATE_LIMIT_API: process.env.CARAVAN_RATE_LIMIT_API || "600/60",
+      CARAVAN_RATE_LIMIT_FORMS: process.env.CARAVAN_RATE_LIMIT_FORMS || "300/60",
       CARAVAN_CHROMIUM_PATH: chromium,
       E2E_PORT: String(await freePort()),
       E2E_OUTAGE_PORT: String(await freePort()),

@@ -14,6 +14,7 @@ import {
   ISO_DECIMALS,
   money,
   MoneyError,
+  MoneyRangeError,
   multiplyByRatio,
   parseDecimal,
   subtract,
@@ -147,6 +148,9 @@ describe("amounts that are not safe integers", () => {
     for (const bad of [0.1, -1.5, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 2 ** 53, -(2 ** 53), 1e20]) {
       expect(() => money(bad, "EUR")).toThrow(MoneyError);
     }
+    // Overflow is told apart from a fraction (a bug), so callers can answer it as a typed error.
+    for (const big of [Number.POSITIVE_INFINITY, 2 ** 53, -(2 ** 53), 1e20]) expect(() => money(big, "EUR")).toThrow(MoneyRangeError);
+    for (const fraction of [0.1, -1.5, Number.NaN]) expect(() => money(fraction, "EUR")).not.toThrow(MoneyRangeError);
     expect(money(Number.MAX_SAFE_INTEGER, "EUR").amountMinor).toBe(Number.MAX_SAFE_INTEGER);
     expect(money(Number.MIN_SAFE_INTEGER, "EUR").amountMinor).toBe(Number.MIN_SAFE_INTEGER);
   });

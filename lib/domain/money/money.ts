@@ -24,9 +24,20 @@ export class CurrencyMismatchError extends MoneyError {
   }
 }
 
+/** An amount too large (or small) to be held exactly: arithmetic left the safe integer range. */
+export class MoneyRangeError extends MoneyError {
+  constructor(message: string) {
+    super(message);
+    this.name = "MoneyRangeError";
+  }
+}
+
 function assertMinor(amountMinor: number): void {
   if (!Number.isSafeInteger(amountMinor)) {
-    throw new MoneyError(`Amount must be a safe integer of minor units, got ${amountMinor}`);
+    const message = `Amount must be a safe integer of minor units, got ${amountMinor}`;
+    // Whole numbers beyond 2^53 and infinities come from overflow; fractions and NaN from a bug.
+    const outOfRange = Number.isInteger(amountMinor) || amountMinor === Infinity || amountMinor === -Infinity;
+    throw outOfRange ? new MoneyRangeError(message) : new MoneyError(message);
   }
 }
 
@@ -97,7 +108,7 @@ export function divideRoundHalfAwayFromZero(numerator: bigint, denominator: bigi
 
 export function fromBigInt(value: bigint, currency: string): Money {
   if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new MoneyError("Amount out of range");
+    throw new MoneyRangeError("Amount out of range");
   }
   return money(Number(value), currency);
 }

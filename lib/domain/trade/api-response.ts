@@ -137,6 +137,11 @@ export const quoteErrorResponseSchema = z.strictObject({
   errors: z.array(z.strictObject({ path, code: z.enum(QUOTE_ERROR_CODES), params: params.optional() })),
 });
 
+/** 413, 415 and 429: refused before the body is read or parsed; the code says why. */
+export const payloadTooLargeResponseSchema = z.strictObject({ error: z.literal("PAYLOAD_TOO_LARGE") });
+export const unsupportedMediaTypeResponseSchema = z.strictObject({ error: z.literal("UNSUPPORTED_MEDIA_TYPE") });
+export const rateLimitedResponseSchema = z.strictObject({ error: z.literal("RATE_LIMITED") });
+
 export type QuoteResponse = z.output<typeof quoteResponseSchema>;
 export type ValidationErrorResponse = z.output<typeof validationErrorResponseSchema>;
 export type QuoteErrorResponse = z.output<typeof quoteErrorResponseSchema>;

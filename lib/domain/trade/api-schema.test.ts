@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { money } from "@/lib/domain/money";
 import { quoteResponseSchema } from "./api-response";
-import { parseLandedCostRequest, productIdsOf, toQuoteInput, type ApiIssue, type ResolvedProduct } from "./api-schema";
+import { MAX_REPORTED_ISSUES, parseLandedCostRequest, productIdsOf, toQuoteInput, type ApiIssue, type ResolvedProduct } from "./api-schema";
 import { quoteLandedCost } from "./engine";
 import { fxOn } from "./test-support";
 import { LANDED_COST_EXAMPLE_REQUEST } from "./openapi";
@@ -42,6 +42,18 @@ describe("landed-cost request schema", () => {
     ["unknown evidence country", ["evidence"], { ipCountry: "ZZ" }, ["evidence", "ipCountry"], "UNKNOWN_COUNTRY"],
     ["impossible date", ["date"], "2026-02-30", ["date"], "INVALID_DATE"],
     ["date not ISO", ["date"], "01/08/2026", ["date"], "INVALID_DATE"],
+    ["year zero", ["date"], "0000-01-01", ["date"], "DATE_OUT_OF_RANGE"],
+    ["date before 2000", ["date"], "1999-12-31", ["date"], "DATE_OUT_OF_RANGE"],
+    ["date after 2100", ["date"], "2101-01-01", ["date"], "DATE_OUT_OF_RANGE"],
+    ["far-future date", ["date"], "9999-12-31", ["date"], "DATE_OUT_OF_RANGE"],
+    ["date of another type", ["date"], 20260801, ["date"], "INVALID_TYPE"],
+    ["NUL in a product id", [...ITEM, "productId"], "prd_\u0000", [...ITEM, "productId"], "INVALID_CHARACTER"],
+    ["line feed in a product id", [...ITEM, "productId"], "prd\n001", [...ITEM, "productId"], "INVALID_CHARACTER"],
+    ["DEL in a product id", [...ITEM, "productId"], "prd\u007f", [...ITEM, "productId"], "INVALID_CHARACTER"],
+    ["C1 control in a product id", [...ITEM, "productId"], "prd\u0085", [...ITEM, "productId"], "INVALID_CHARACTER"],
+    ["lone surrogate in a product id", [...ITEM, "productId"], "prd\ud800", [...ITEM, "productId"], "INVALID_CHARACTER"],
+    ["empty product id", [...ITEM, "productId"], "", [...ITEM, "productId"], "OUT_OF_RANGE"],
+    ["product id of 101 characters", [...ITEM, "productId"], "p".repeat(101), [...ITEM, "productId"], "OUT_OF_RANGE"],
     ["unsupported quote currency", ["currency"], "XYZ", ["currency"], "UNSUPPORTED_CURRENCY"],
     ["unsupported price currency", [...ITEM, "unitPrice", "currency"], "ABC", [...ITEM, "unitPrice", "currency"], "UNSUPPORTED_CURRENCY"],
     ["negative minor units", [...ITEM, "unitPrice", "amountMinor"], -1, [...ITEM, "unitPrice", "amountMinor"], "AMOUNT_NEGATIVE"],
@@ -88,6 +100,26 @@ describe("landed-cost request schema", () => {
 
   it("rejects a body that is not an object", () => {
     expect(issuesOf("hello")).toEqual([{ path: [], code: "INVALID_TYPE" }]);
+  });
+
+  it("accepts printable non-Latin text in a product id (refused later as unknown, not as malformed)", () => {
+    const body = withField(ITEM, { productId: "商品-١٢", quantity: 1 });
+    expect(parseLandedCostRequest(body).ok).toBe(true);
+  });
+
+  it("answers a body of thousands of bad entries with a bounded list of issues", () => {
+    const items = Array.from({ length: 100 }, () => ({ kind: "physical", quantity: 0 }));
+    const parcels = Array.from({ length: 50 }, () => ({ origin: "ZZ", shipping: { amountMinor: -1, currency: "EUR" }, items }));
+    const issues = issuesOf({ destination: "DE", parcels });
+    expect(issues).toHaveLength(MAX_REPORTED_ISSUES);
+    expect(issuesOf({ destination: "DE", parcels: Array.from({ length: 10_000 }, () => 1) }).length).toBeLessThanOrEqual(MAX_REPORTED_ISSUES);
+  });
+
+  it("rejects deeply nested JSON where an object is expected, without recursing into it", () => {
+    let nested: unknown = 1;
+    for (let i = 0; i < 100_000; i++) nested = [nested];
+    expect(issuesOf({ ...EXAMPLE, parcels: nested })).toContainEqual({ path: ["parcels", 0], code: "INVALID_TYPE" });
+    expect(issuesOf(nested)).toEqual([{ path: [], code: "INVALID_TYPE" }]);
   });
 });
 

@@ -13,7 +13,7 @@ import { CURRENCY_CODES, isCurrencyCode, type CurrencyCode, type Money } from "@
 import { isCountryCode } from "./countries";
 import { findTradeMarket, SUPPORTED_DESTINATIONS } from "./rules";
 import type { FieldPath, IsoDate, ItemKind, QuoteInput, QuoteItemInput, QuoteMode, TaxCategory } from "./types";
-import { HS_CODE_PATTERN, isIsoDate } from "./validate";
+import { EARLIEST_DATE, HS_CODE_PATTERN, isIsoDate, LATEST_DATE } from "./validate";
 
 export const API_ISSUE_CODES = [
   /** The body is not JSON (reported by the route before parsing). */
@@ -27,6 +27,10 @@ export const API_ISSUE_CODES = [
   "UNKNOWN_COUNTRY",
   "UNSUPPORTED_DESTINATION",
   "INVALID_DATE",
+  /** A date outside 2000-01-01..2100-12-31. */
+  "DATE_OUT_OF_RANGE",
+  /** A control character (U+0000-U+001F, U+007F-U+009F) or broken Unicode in a text field. */
+  "INVALID_CHARACTER",
   "UNSUPPORTED_CURRENCY",
   "EMPTY_PARCELS",
   "TOO_MANY_PARCELS",
@@ -79,8 +83,22 @@ const currencySchema = z
 
 const dateSchema = z
   .string()
-  .refine(isIsoDate, { error: "INVALID_DATE" })
-  .meta({ description: "Pricing date (YYYY-MM-DD); selects the rule versions in force", format: "date", examples: ["2026-08-01"] });
+  .refine(isIsoDate, { error: "INVALID_DATE", abort: true })
+  .refine((date) => date >= EARLIEST_DATE && date <= LATEST_DATE, { error: "DATE_OUT_OF_RANGE" })
+  .meta({
+    description: `Pricing date (YYYY-MM-DD, ${EARLIEST_DATE} to ${LATEST_DATE}); selects the rule versions in force`,
+    format: "date",
+    examples: ["2026-08-01"],
+  });
+
+/** Free text from the caller: printable, well-formed Unicode only (the database refuses NUL, logs must not carry controls). */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+const textSchema = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((value) => value.isWellFormed() && !CONTROL_CHARACTER.test(value), { error: "INVALID_CHARACTER" });
 
 export const moneySchema = z
   .strictObject({
@@ -102,7 +120,7 @@ const quantitySchema = z
 
 export const itemSchema = z
   .strictObject({
-    productId: z.string().min(1).max(100).optional().meta({ description: "Catalogue product; the server fills kind, HS code, tax category and price" }),
+    productId: textSchema(100).optional().meta({ description: "Catalogue product; the server fills kind, HS code, tax category and price" }),
     kind: z.enum(["physical", "digital"]).optional(),
     hsCode: z.string().regex(HS_CODE_PATTERN, { error: "INVALID_HS_CODE" }).optional().meta({ description: "HS code, 6 to 10 digits; physical items only" }),
     taxCategory: z.enum(["standard", "book", "ebook"]).optional().meta({ description: "standard (default); book for printed books; ebook for digital books" }),
@@ -185,11 +203,14 @@ function toApiIssue(issue: z.core.$ZodIssue): ApiIssue {
 
 export type ParseResult = { ok: true; request: LandedCostRequest } | { ok: false; issues: ApiIssue[] };
 
+/** At most this many issues are reported: a body of thousands of bad items gets a short answer. */
+export const MAX_REPORTED_ISSUES = 50;
+
 /** Validates a request body; every issue carries its field path and a code. */
 export function parseLandedCostRequest(body: unknown): ParseResult {
   const parsed = landedCostRequestSchema.safeParse(body, { error: (issue) => fallbackCode(issue) });
   if (parsed.success) return { ok: true, request: parsed.data };
-  return { ok: false, issues: parsed.error.issues.map(toApiIssue) };
+  return { ok: false, issues: parsed.error.issues.slice(0, MAX_REPORTED_ISSUES).map(toApiIssue) };
 }
 
 // ---------------------------------------------------------------- to engine input

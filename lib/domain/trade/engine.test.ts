@@ -208,6 +208,10 @@ describe("errors", () => {
     expect(result).toEqual({ ok: false, errors: [{ code: "NO_RULE_IN_EFFECT", path: ["date"], params: { rule: "vat.DE", date: "2023-06-01" } }] });
   });
 
+  it.each(["0000-01-01", "1999-12-31", "2101-01-01", "2026-02-30"])("refuses the date %s outside the supported calendar", (date) => {
+    expect(quoteLandedCost(base({ date }), { fx })).toEqual({ ok: false, errors: [{ code: "INVALID_DATE", path: ["date"] }] });
+  });
+
   it("reports a missing FX rate with the item's path", () => {
     const result = quoteLandedCost(base({ parcels: [parcel("HU", m(0, "EUR"), [physical("610910", m(100, "HUF"))])] }), { fx: buildFxTable([]) });
     expect(result).toEqual({ ok: false, errors: [{ code: "FX_RATE_MISSING", path: ["parcels", 0, "items", 0, "unitPrice"], params: { currency: "HUF" } }] });
@@ -239,6 +243,14 @@ describe("errors", () => {
       ["HS_CODE_NOT_ALLOWED", "parcels.2.items.0.hsCode"],
       ["TAX_CATEGORY_MISMATCH", "parcels.2.items.0.taxCategory"],
     ]);
+  });
+
+  it("refuses a cart whose sums or conversions overflow exact integers, instead of throwing", () => {
+    // Each line is a safe integer (9e14 yen), but 50 of them, or their conversion to EUR with tax, are not.
+    const line = physical("610910", m(90_000_000_000, "JPY"), 10_000);
+    const huge = Array.from({ length: 20 }, () => parcel("JP", m(1_000_000_000_000, "JPY"), [line, line, line, line, line]));
+    const result = quoteLandedCost(base({ currency: "JPY", parcels: huge }), { fx });
+    expect(result).toEqual({ ok: false, errors: [{ code: "AMOUNT_TOO_LARGE", path: ["parcels"] }] });
   });
 
   it("refuses an empty cart", () => {

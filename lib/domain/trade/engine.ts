@@ -4,7 +4,7 @@
  * caller passes the date and the FX table.
  */
 import { isStale, type FxTable } from "@/lib/domain/fx";
-import { sum, type Money } from "@/lib/domain/money";
+import { MoneyRangeError, sum, type Money } from "@/lib/domain/money";
 import { Notes, type PricingContext } from "./context";
 import { TradeRuleError, quoteError } from "./errors";
 import { resolveDigitalTaxCountry } from "./evidence";
@@ -101,6 +101,8 @@ export function quoteLandedCost(input: QuoteInput, context: QuoteContext): Quote
     return { ok: true, quote: buildQuote(input, context.fx, market, territory, evidence.record) };
   } catch (error) {
     if (error instanceof TradeRuleError) return { ok: false, errors: [error.toQuoteError()] };
+    // Each input amount is bounded, but their products, sums and conversions can still overflow.
+    if (error instanceof MoneyRangeError) return { ok: false, errors: [quoteError("AMOUNT_TOO_LARGE", ["parcels"])] };
     throw error;
   }
 }

@@ -7,9 +7,12 @@ import { itemSchema, landedCostRequestSchema, moneySchema, parcelSchema } from "
 import {
   lineQuoteSchema,
   parcelQuoteSchema,
+  payloadTooLargeResponseSchema,
   quoteErrorResponseSchema,
   quoteMoneySchema,
   quoteResponseSchema,
+  rateLimitedResponseSchema,
+  unsupportedMediaTypeResponseSchema,
   validationErrorResponseSchema,
 } from "./api-response";
 
@@ -54,6 +57,22 @@ export const LANDED_COST_EXAMPLE_REQUEST = {
   ],
 };
 
+/** Rate-limit headers (IETF draft "RateLimit header fields for HTTP") on every answer. */
+const RATE_LIMIT_HEADERS = {
+  "RateLimit-Policy": {
+    description: 'The client\'s quota: `"api";q=<requests>;w=<seconds>` (default 120 per 60 s)',
+    schema: { type: "string", examples: ['"api";q=120;w=60'] },
+  },
+  RateLimit: {
+    description: 'What is left: `"api";r=<remaining>;t=<seconds until the window resets>`',
+    schema: { type: "string", examples: ['"api";r=119;t=60'] },
+  },
+};
+
+function withHeaders(response: JsonSchema, extra: JsonSchema = {}): JsonSchema {
+  return { ...response, headers: { ...RATE_LIMIT_HEADERS, ...extra } };
+}
+
 /** The OpenAPI 3.1 document object for the landed-cost endpoint. */
 export function landedCostOpenApiDocument(): JsonSchema {
   const schemas = {
@@ -69,6 +88,9 @@ export function landedCostOpenApiDocument(): JsonSchema {
         [quoteResponseSchema, "LandedCostQuote"],
         [validationErrorResponseSchema, "ValidationError"],
         [quoteErrorResponseSchema, "QuoteRejected"],
+        [payloadTooLargeResponseSchema, "PayloadTooLarge"],
+        [unsupportedMediaTypeResponseSchema, "UnsupportedMediaType"],
+        [rateLimitedResponseSchema, "RateLimited"],
       ],
       "output",
     ),
@@ -88,9 +110,18 @@ export function landedCostOpenApiDocument(): JsonSchema {
           summary: "Quote the landed cost of a cart",
           requestBody: { required: true, content: { "application/json": { schema: ref("LandedCostRequest"), example: LANDED_COST_EXAMPLE_REQUEST } } },
           responses: {
-            "200": { description: "The quote", content: jsonContent("LandedCostQuote") },
-            "400": { description: "Invalid request: one issue per problem, each with its field path and code", content: jsonContent("ValidationError") },
-            "422": { description: "Valid request the rules cannot price (evidence conflict, no rule in effect, missing FX rate)", content: jsonContent("QuoteRejected") },
+            "200": withHeaders({ description: "The quote", content: jsonContent("LandedCostQuote") }),
+            "400": withHeaders({
+              description: "Invalid request: not JSON (INVALID_JSON at the root), or one issue per problem, each with its field path and code (at most 50)",
+              content: jsonContent("ValidationError"),
+            }),
+            "413": withHeaders({ description: "Body larger than the limit (64 KiB unless configured otherwise)", content: jsonContent("PayloadTooLarge") }),
+            "415": withHeaders({ description: "Body not sent as application/json (a charset parameter must say UTF-8)", content: jsonContent("UnsupportedMediaType") }),
+            "422": withHeaders({ description: "Valid request the rules cannot price (evidence conflict, no rule in effect, missing FX rate, amounts too large)", content: jsonContent("QuoteRejected") }),
+            "429": withHeaders(
+              { description: "Too many requests from this client in the current window", content: jsonContent("RateLimited") },
+              { "Retry-After": { description: "Seconds until the window resets", schema: { type: "integer", minimum: 1 } } },
+            ),
           },
         },
       },

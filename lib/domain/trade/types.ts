@@ -236,6 +236,8 @@ export const QUOTE_ERROR_CODES = [
   "UNSUPPORTED_TAX_COUNTRY",
   "NO_RULE_IN_EFFECT",
   "FX_RATE_MISSING",
+  /** An amount (a line, a parcel or the cart, after conversion) too large to hold exactly. */
+  "AMOUNT_TOO_LARGE",
 ] as const;
 export type QuoteErrorCode = (typeof QUOTE_ERROR_CODES)[number];
 

@@ -19,6 +19,15 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+/** Pricing dates the store answers for: rules and FX history live well inside this range. */
+export const EARLIEST_DATE = "2000-01-01";
+export const LATEST_DATE = "2100-12-31";
+
+/** A real calendar date (YYYY-MM-DD) inside the supported range; ISO strings compare as dates. */
+export function isSupportedDate(value: string): boolean {
+  return isIsoDate(value) && value >= EARLIEST_DATE && value <= LATEST_DATE;
+}
+
 function moneyErrors(amount: Money, path: FieldPath): QuoteError[] {
   if (!isCurrencyCode(amount.currency)) return [quoteError("UNSUPPORTED_CURRENCY", [...path, "currency"])];
   const valid = Number.isSafeInteger(amount.amountMinor) && amount.amountMinor >= 0;
@@ -63,7 +72,7 @@ function evidenceErrors(input: QuoteInput): QuoteError[] {
 
 export function validateQuoteInput(input: QuoteInput): QuoteError[] {
   const errors = [...destinationErrors(input.destination), ...evidenceErrors(input)];
-  if (!isIsoDate(input.date)) errors.push(quoteError("INVALID_DATE", ["date"]));
+  if (!isSupportedDate(input.date)) errors.push(quoteError("INVALID_DATE", ["date"]));
   if (!isCurrencyCode(input.currency)) errors.push(quoteError("UNSUPPORTED_CURRENCY", ["currency"]));
   if (input.parcels.length === 0) errors.push(quoteError("EMPTY_PARCELS", ["parcels"]));
   input.parcels.forEach((parcel, i) => errors.push(...parcelErrors(parcel, ["parcels", i])));

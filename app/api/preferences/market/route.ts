@@ -1,21 +1,13 @@
-import { NextResponse, type NextRequest } from "next/server";
-import { findMarket } from "@/lib/domain/markets";
+import { NextResponse } from "next/server";
 import { MARKET_COOKIE, PREFERENCE_MAX_AGE } from "@/lib/preferences";
-import { safeReturnPath } from "@/lib/safe-return-path";
+import { setMarketPreference } from "@/lib/server/preferences/market";
 
-/**
- * Remembers the buyer's ship-to country and sends them back to the page they were on.
- * The redirect is relative, so it stays on whatever host the buyer used.
- */
-export async function POST(request: NextRequest) {
-  const form = await request.formData().catch(() => null);
-  const market = findMarket(String(form?.get("country") ?? ""));
-  const host = request.headers.get("host");
-  const origin = host ? `${request.nextUrl.protocol}//${host}` : request.nextUrl.origin;
-  const returnTo = safeReturnPath(form?.get("returnTo"), request.headers.get("referer"), origin);
-  const response = new NextResponse(null, { status: 303, headers: { location: returnTo, "cache-control": "no-store" } });
-  if (market) {
-    response.cookies.set(MARKET_COOKIE, market.country, { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax" });
-  }
+/** Remembers the buyer's ship-to country; the redirect is relative, so it stays on the host the buyer used. */
+export async function POST(request: Request) {
+  const result = await setMarketPreference(request);
+  const headers = { "cache-control": "no-store", ...result.headers };
+  if (result.status !== 303) return NextResponse.json(result.body, { status: result.status, headers });
+  const response = new NextResponse(null, { status: 303, headers: { ...headers, location: result.location } });
+  if (result.country) response.cookies.set(MARKET_COOKIE, result.country, { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax" });
   return response;
 }
