@@ -26,7 +26,11 @@ test.describe("catalogue", () => {
   test("normalises nonsense parameters instead of failing", async ({ page, visit }) => {
     await visit("/en/catalogue?page=-1&min=abc&sort=sideways&kind=liquid");
     await expect(page).toHaveURL(/\/en\/catalogue$/);
+    // A page past the end (an old link) lands on the last page.
     await visit("/en/catalogue?page=9999");
+    await expect(page).toHaveURL(/\/en\/catalogue\?page=\d+$/);
+    await expect(page.getByText(/^Page (\d+) of \1$/)).toBeVisible();
+    await visit("/en/catalogue?category=kitchen-knives&kind=digital");
     await expect(page.getByText(/No products match/)).toBeVisible();
   });
 

@@ -26,11 +26,32 @@ test.describe("ship-to country sets the currency", () => {
     expect(cookies.find((c) => c.name === "caravan_market")?.value).toBe("GB");
   });
 
-  test("an unknown country changes nothing", async ({ page, visit, request }) => {
+  test("an unknown country changes nothing", async ({ page, visit, request, baseURL }) => {
     await visit("/en/catalogue");
-    const response = await request.post("/api/preferences/market", { form: { country: "ZZ", returnTo: "/en" }, maxRedirects: 0 });
+    // Sent as the store's own form would be: from the store's origin.
+    const response = await request.post("/api/preferences/market", { form: { country: "ZZ", returnTo: "/en" }, headers: { origin: baseURL! }, maxRedirects: 0 });
     expect(response.status()).toBe(303);
     expect(response.headers()["set-cookie"] ?? "").not.toContain("caravan_market=ZZ");
     await expect(page.locator("#ship-to")).toHaveValue("US");
+  });
+
+  test("a post from another site is refused and changes nothing", async ({ request }) => {
+    const response = await request.post("/api/preferences/market", {
+      form: { country: "JP", returnTo: "/en" },
+      headers: { origin: "https://evil.example" },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(403);
+    expect(await response.json()).toEqual({ error: "FORBIDDEN_ORIGIN" });
+    expect(response.headers()["set-cookie"] ?? "").not.toContain("caravan_market");
+  });
+
+  test("a crafted return address cannot send the buyer to another site", async ({ request, baseURL }) => {
+    for (const returnTo of ["/%09/evil.example", "//evil.example/", "/\\evil.example", "https://evil.example/", "/日本"]) {
+      const response = await request.post("/api/preferences/market", { form: { country: "JP", returnTo }, headers: { origin: baseURL! }, maxRedirects: 0 });
+      expect(response.status(), returnTo).toBe(303);
+      const target = new URL(response.headers()["location"]!, baseURL);
+      expect(target.origin, returnTo).toBe(new URL(baseURL!).origin);
+    }
   });
 });

@@ -65,9 +65,13 @@ describe("catalogue queries on the seeded database", () => {
     expect(result.total).toBe(expected);
   });
 
-  it("returns an empty page past the end", async () => {
-    const result = await queryCatalogue("en", US, query("page=400"));
+  it("returns an empty page past the end, still counting the listing so the page can send the buyer to the last one", async () => {
+    const first = await queryCatalogue("en", US, query("kind=physical"));
+    const result = await queryCatalogue("en", US, query("kind=physical&page=400"));
     expect(result.items).toEqual([]);
+    expect(result.total).toBe(first.total);
+    expect(result.pageCount).toBe(first.pageCount);
+    expect(first.pageCount).toBeGreaterThan(1);
   });
 
   it("shows titles in the visitor's locale, else the original language", async () => {

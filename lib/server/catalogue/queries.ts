@@ -162,6 +162,15 @@ export async function queryCatalogue(locale: Locale, market: MarketDefinition, q
      WHERE ${Prisma.join(filters, " AND ")}
      ${orderBy(query.sort)}
      LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`;
+  if (rows.length === 0 && query.page > 1) {
+    // Past the last page the window count is not there: count, so the page can send the
+    // buyer to the last page instead of showing an empty one.
+    const [count] = await getPrisma().$queryRaw<{ total: bigint }[]>`
+      ${cardSelect(locale, needsPrice ? { buyer: market.currency, fx } : undefined)}
+      SELECT COUNT(*) AS total FROM base b ${cardJoins(locale)} WHERE ${Prisma.join(filters, " AND ")}`;
+    const total = Number(count?.total ?? 0);
+    return { items: [], total, page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  }
   return paged(rows, fx, market, query.page);
 }
 

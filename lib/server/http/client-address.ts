@@ -9,8 +9,9 @@
  *   whatever the client claimed and are ignored.
  * - Otherwise: the header only when it is a single address (what Next writes when the
  *   client sent none). A list or anything else shares one "unknown" key, so sending a
- *   long or odd header buys no fresh budget. A client that sends one made-up address
- *   still gets a key of its own: only a proxy that overwrites the header prevents that.
+ *   long or odd header buys no fresh budget. In `next start` the store's own HTTP guard
+ *   (lib/server/http/node-guard.ts) overwrites a client-sent header with the socket's
+ *   address, so a made-up address buys nothing either.
  * IPv6 clients are grouped by /64 (one subscriber's usual allocation).
  */
 import net from "node:net";

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installNodeGuard, mergeVary } from "./node-guard";
+import { decodablePath, installNodeGuard, mergeVary } from "./node-guard";
 
 /** A real HTTP server behind the guard, answering like Next would: with the rewrite header set. */
 describe("node guard", () => {
@@ -15,6 +15,7 @@ describe("node guard", () => {
       response.setHeader("X-Kept", "yes");
       response.setHeader("Vary", "Cookie");
       response.setHeader("Vary", "rsc, Accept-Encoding, cookie");
+      response.setHeader("X-Seen-Forwarded-For", String(request.headers["x-forwarded-for"]));
       response.end(`ok ${request.method}`);
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -22,9 +23,26 @@ describe("node guard", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function send(method: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  it("answers 400 to paths Next could not decode, anywhere, and leaves queries alone", async () => {
+    for (const path of ["/api/v1/%ZZ", "/_next/static/%", "/api/preferences/market/%E0%A4%A"]) {
+      const response = await new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, path }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(response, path).toBe(400);
+    }
+    expect(decodablePath("/en/search?q=%ZZ")).toBe(true);
+    expect(decodablePath("/en/%E6%97%A5")).toBe(true);
+    expect(decodablePath("/en/%E6%97")).toBe(false);
+  });
+
+  function send(method: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
     return new Promise((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port, method, path: "/en/help" }, (res) => {
+      const req = http.request({ host: "127.0.0.1", port, method, path: "/en/help", headers }, (res) => {
         let body = "";
         res.on("data", (chunk) => (body += chunk));
         res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -48,6 +66,42 @@ describe("node guard", () => {
     expect(response.headers["x-middleware-rewrite"]).toBeUndefined();
     expect(response.headers["x-kept"]).toBe("yes");
     expect(response.headers.vary).toBe("Cookie, rsc, Accept-Encoding");
+  });
+});
+
+describe("node guard: client address", () => {
+  async function seenForwardedFor(): Promise<string> {
+    const server = http.createServer((request, response) => response.end(String(request.headers["x-forwarded-for"])));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        const req = http.request({ host: "127.0.0.1", port, path: "/", headers: { "x-forwarded-for": "203.0.113.9" } }, (res) => {
+          let text = "";
+          res.on("data", (c) => (text += c));
+          res.on("end", () => resolve(text));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it("replaces a client-sent X-Forwarded-For with the socket's address", async () => {
+    installNodeGuard(http);
+    expect(await seenForwardedFor()).toBe("127.0.0.1");
+  });
+
+  it("keeps it behind a trusted reverse proxy, which wrote it", async () => {
+    installNodeGuard(http);
+    process.env.CARAVAN_TRUST_PROXY = "true";
+    try {
+      expect(await seenForwardedFor()).toBe("203.0.113.9");
+    } finally {
+      delete process.env.CARAVAN_TRUST_PROXY;
+    }
   });
 });
 

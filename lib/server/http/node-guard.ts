@@ -8,6 +8,12 @@
  *   CONNECT never reaches a request handler.)
  * - Next adds the proxy's rewrite target (`/de/jp/products/x`) to every response as
  *   `x-middleware-rewrite`; the browser never reads it and it shows the internal paths.
+ * - A path with malformed percent-encoding (`/api/v1/%ZZ`, `/_next/static/%`) makes
+ *   Next fail with a 500 while matching routes the proxy never sees: answered 400 here,
+ *   for every path (the proxy also checks page paths for control characters).
+ * - Unless the store sits behind a reverse proxy it trusts (`CARAVAN_TRUST_PROXY=true`),
+ *   a client-sent `X-Forwarded-For` is replaced by the socket's own address, so a
+ *   client cannot pick its rate-limit identity (lib/server/http/client-address.ts).
  * - A page's `Vary` is set by Next after the proxy's, replacing the proxy's `Cookie`
  *   (the market lives in a cookie): values of `Vary` are merged instead, since a
  *   response varies by the union of what each layer read.
@@ -35,6 +41,20 @@ export function mergeVary(existing: number | string | readonly string[] | undefi
   return [...seen.values()].join(", ");
 }
 
+/** Whether the path part of a request target can be percent-decoded. */
+export function decodablePath(target: string): boolean {
+  const end = target.search(/[?#]/);
+  try {
+    decodeURIComponent(end === -1 ? target : target.slice(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Read per request: cheap, and the same process can be reconfigured in tests. */
+const trustProxy = () => process.env.CARAVAN_TRUST_PROXY === "true";
+
 export function installNodeGuard(http: Http): void {
   const marker = http.Server.prototype as unknown as Record<symbol, boolean>;
   if (marker[INSTALLED]) return;
@@ -52,9 +72,15 @@ export function installNodeGuard(http: Http): void {
   http.Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const [request, response] = args as unknown as [IncomingMessage, ServerResponse];
+      if (!trustProxy() && request.socket?.remoteAddress) request.headers["x-forwarded-for"] = request.socket.remoteAddress;
       if (FORBIDDEN_METHODS.has((request.method ?? "").toUpperCase())) {
         response.writeHead(405, { allow: ALLOWED_METHODS, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
         response.end("Method Not Allowed");
+        return true;
+      }
+      if (!decodablePath(request.url ?? "/")) {
+        response.writeHead(400, { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });
+        response.end("Bad Request");
         return true;
       }
     }

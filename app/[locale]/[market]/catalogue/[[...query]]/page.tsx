@@ -1,4 +1,4 @@
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { ProductCard, ProductGrid } from "@/components/catalogue/product-card";
@@ -6,7 +6,7 @@ import { CatalogueFilters } from "@/components/catalogue/filters";
 import { Pagination } from "@/components/catalogue/pagination";
 import { listCategories, listSellers } from "@/lib/server/catalogue/entities";
 import { queryCatalogue } from "@/lib/server/catalogue/queries";
-import { catalogueQueryEntries, decodeQuerySegments } from "@/lib/domain/catalogue/query";
+import { catalogueQueryEntries, catalogueSearch, decodeQuerySegments } from "@/lib/domain/catalogue/query";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { alternates } from "@/lib/seo";
 import { LISTING_TAGS } from "@/lib/domain/cache/tags";
@@ -45,10 +45,11 @@ export default async function CataloguePage({ params }: { params: Promise<Params
     listCategories(locale),
     listSellers(locale),
   ]);
-  // Unknown categories and pages past the end are an uncached 404: the cache holds
-  // one page per real listing, not one per value a client makes up.
+  // Unknown categories are an uncached 404, and a page past the end (an old link) goes
+  // to the last page: the cache holds one page per real listing, not one per value a
+  // client makes up.
   if (query.category && !categories.some((c) => c.slug === query.category)) notFound();
-  if (query.page > result.pageCount) notFound();
+  if (query.page > result.pageCount) redirect(`/${locale}/catalogue${catalogueSearch({ ...query, page: result.pageCount }, market.currency)}`);
   const origins = [...new Set(sellers.map((s) => s.country))].sort();
   return (
     <div className="catalogue">
