@@ -24,7 +24,7 @@ import {
 } from "@/lib/domain/markets";
 import { catalogueSearch, encodeQuerySegments, parseCatalogueQuery } from "@/lib/domain/catalogue/query";
 import { PAGE_METHODS, decodeSegment, signInPath, surfaceOf } from "@/lib/domain/surfaces";
-import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE, SESSION_COOKIES } from "@/lib/preferences";
+import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE, SESSION_COOKIES, isSecureRequest } from "@/lib/preferences";
 import { databaseReachable } from "@/lib/db/health";
 
 /** The internal path that renders the localized 404 (the catch-all page); never cached. */
@@ -44,7 +44,7 @@ export async function proxy(request: NextRequest) {
   // Generated images: only the decoding check above; their route answers the rest.
   if (segments[0] === "images") return NextResponse.next();
   const first = segments[0];
-  const secure = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const secure = isSecureRequest(request);
 
   if (!isLocale(first)) {
     const remembered = request.cookies.get(LOCALE_COOKIE)?.value;

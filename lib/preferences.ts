@@ -3,6 +3,11 @@ export const LOCALE_COOKIE = "NEXT_LOCALE";
 export const MARKET_COOKIE = "caravan_market";
 export const PREFERENCE_MAX_AGE = 60 * 60 * 24 * 365;
 
+/** Whether the request reached the store over HTTPS (directly or through a proxy that says so): cookies are then `Secure`. */
+export function isSecureRequest(request: { url: string; headers: Headers }): boolean {
+  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+}
+
 /**
  * Cookies that carry a signed-in session (the authentication library's, plain and with
  * the `__Secure-` prefix it uses over HTTPS). Their presence only decides the proxy's

@@ -125,6 +125,13 @@ describe("POST /api/preferences/market over HTTP", () => {
     expect(response.headers.get("location")).toBe("/en/catalogue?page=2");
     expect(setCookie(response)).toContain("caravan_market=JP");
     expect(response.headers.get("ratelimit-policy")).toBe('"forms";q=3;w=60');
+    expect(setCookie(response)).not.toMatch(/Secure/i);
+  });
+
+  it("marks the cookie Secure when the request came over HTTPS through a proxy", async () => {
+    const response = await formPost({ country: "JP", returnTo: "/en" }, { "x-forwarded-proto": "https" });
+    expect(response.status).toBe(303);
+    expect(setCookie(response)).toMatch(/caravan_market=JP;.*Secure/i);
   });
 
   it.each([

@@ -1,4 +1,5 @@
 import "server-only";
+import { pricingDate, type Clock } from "@/lib/domain/clock";
 import { getPrisma } from "@/lib/db/client";
 import { money } from "@/lib/domain/money";
 import { parseLandedCostRequest, productIdsOf, quoteLandedCost, toQuoteInput, type ResolvedProduct } from "@/lib/domain/trade";
@@ -66,7 +67,7 @@ export async function quoteLandedCostRequest(body: unknown, today: string): Prom
  * then the body: JSON only (415), at most CARAVAN_MAX_BODY_BYTES (413), parseable (400),
  * then the quote. Every answer carries the rate-limit headers.
  */
-export async function quoteLandedCostHttp(request: Request, today: string): Promise<LandedCostHttpResponse> {
+export async function quoteLandedCostHttp(request: Request, clock: Clock): Promise<LandedCostHttpResponse> {
   const limit = await limitRequest(request, "api");
   const headers = limit.headers;
   if (!limit.allowed) return { status: 429, body: { error: "RATE_LIMITED" }, headers };
@@ -76,5 +77,5 @@ export async function quoteLandedCostHttp(request: Request, today: string): Prom
     if (body.status === 413) return { status: 413, body: { error: body.code }, headers };
     return { status: 415, body: { error: body.code }, headers };
   }
-  return { ...(await quoteLandedCostRequest(body.value, today)), headers };
+  return { ...(await quoteLandedCostRequest(body.value, pricingDate(clock))), headers };
 }

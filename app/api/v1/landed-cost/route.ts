@@ -1,8 +1,9 @@
 import { NextResponse } from "next/server";
+import { fixedClock } from "@/lib/domain/clock";
 import { quoteLandedCostHttp } from "@/lib/server/trade/quote";
 
 /** POST /api/v1/landed-cost: see /api/v1/openapi.json. */
 export async function POST(request: Request) {
-  const result = await quoteLandedCostHttp(request, new Date().toISOString().slice(0, 10));
+  const result = await quoteLandedCostHttp(request, fixedClock(new Date()));
   return NextResponse.json(result.body, { status: result.status, headers: { "cache-control": "no-store", ...result.headers } });
 }
