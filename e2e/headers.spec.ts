@@ -1,10 +1,12 @@
+import fs from "node:fs";
+import nodePath from "node:path";
 import { test, expect } from "./fixtures";
 
 /** What every response tells browsers and shared caches (docs/adr/0010, README "A CDN in front"). */
 test.describe("response headers", () => {
-  for (const path of ["/en", "/ar/catalogue", "/en/help", "/ja/search?q=tea", "/en/nowhere", "/api/v1/openapi.json"]) {
+  for (const path of ["/en", "/ar/catalogue", "/en/help", "/ja/search?q=tea", "/en/nowhere", "/api/v1/openapi.json", "/en/", "/api/v1/%ZZ", "/en/products/%ZZ"]) {
     test(`security headers on ${path}`, async ({ request }) => {
-      const response = await request.get(path, { failOnStatusCode: false });
+      const response = await request.get(path, { failOnStatusCode: false, maxRedirects: 0 });
       const headers = response.headers();
       expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
       expect(headers["content-security-policy"]).toContain("default-src 'self'");
@@ -20,7 +22,9 @@ test.describe("response headers", () => {
   }
 
   test("HSTS and Secure cookies when the request arrived over HTTPS", async ({ request }) => {
-    const response = await request.get("/en", { headers: { "x-forwarded-proto": "https", "accept-language": "en-GB" } });
+    const redirect = await request.get("/en/", { headers: { "x-forwarded-proto": "https" }, maxRedirects: 0 });
+    expect(redirect.headers()["strict-transport-security"]).toContain("max-age=");
+    const response = await request.get("/en", { headers: { "x-forwarded-proto": "https, http", "accept-language": "en-GB" } });
     expect(response.headers()["strict-transport-security"]).toContain("max-age=");
     const cookies = response.headersArray().filter((h) => h.name.toLowerCase() === "set-cookie").map((h) => h.value);
     expect(cookies.length).toBeGreaterThan(0);
@@ -41,6 +45,25 @@ test.describe("response headers", () => {
       const response = await request.fetch("/en/help", { method, failOnStatusCode: false });
       expect(response.status(), method).toBe(405);
     }
+  });
+
+  test("API routes answer other methods with 405 and say which they take", async ({ request }) => {
+    for (const path of ["/api/v1/landed-cost", "/api/preferences/market"]) {
+      for (const method of ["GET", "PUT", "DELETE", "PATCH"]) {
+        const response = await request.fetch(path, { method, failOnStatusCode: false });
+        expect(response.status(), `${method} ${path}`).toBe(405);
+        expect(response.headers()["allow"], `${method} ${path}`).toBe("POST");
+      }
+    }
+  });
+
+  test("an unknown page is a real 404 page, readable without JavaScript, in the page's language", async ({ request }) => {
+    const response = await request.get("/ar/no-such-page", { headers: { cookie: "caravan_market=AE" }, failOnStatusCode: false });
+    expect(response.status()).toBe(404);
+    const html = await response.text();
+    expect(html).toMatch(/<html[^>]*lang="ar"[^>]*dir="rtl"/);
+    const ar = JSON.parse(fs.readFileSync(nodePath.resolve("messages/ar.json"), "utf8")) as { errors: { notFoundTitle: string } };
+    expect(html).toContain(`<h1>${ar.errors.notFoundTitle}</h1>`);
   });
 
   test("malformed paths get 400 and unknown ones a 404, never 500", async ({ request }) => {

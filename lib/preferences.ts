@@ -5,7 +5,12 @@ export const PREFERENCE_MAX_AGE = 60 * 60 * 24 * 365;
 
 /** Whether the request reached the store over HTTPS (directly or through a proxy that says so): cookies are then `Secure`. */
 export function isSecureRequest(request: { url: string; headers: Headers }): boolean {
-  return new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  return new URL(request.url).protocol === "https:" || forwardedHttps(request.headers.get("x-forwarded-proto"));
+}
+
+/** `X-Forwarded-Proto` says HTTPS: its first value (the client-facing hop) is `https`. */
+export function forwardedHttps(value: string | null | undefined): boolean {
+  return (value ?? "").split(",")[0]!.trim().toLowerCase() === "https";
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Security headers sent with every response (next.config.ts). The Content-Security-
+ * Security headers sent with every response (lib/server/http/node-guard.ts). The Content-Security-
  * Policy is as strict as statically rendered pages allow: scripts only from this
  * origin, plus inline scripts, because a prerendered page is the same bytes for every
  * visitor and cannot carry a per-request nonce (docs/adr/0010 weighs the trade-off).
@@ -9,7 +9,7 @@ export interface HeaderOptions {
   development: boolean;
 }
 
-/** Sent only on responses to requests that arrived over HTTPS (next.config.ts). */
+/** Sent only on responses to requests that arrived over HTTPS. */
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
 
 export function contentSecurityPolicy({ development }: HeaderOptions): string {

@@ -4,7 +4,7 @@ import type { ProductCard as Card } from "@/lib/server/catalogue/queries";
 import { countryName, flagEmoji } from "@/lib/display-names";
 import { PriceTag } from "@/components/price/price-tag";
 import { productImageUrl } from "@/lib/images";
-import type { Locale } from "@/lib/domain/markets";
+import { textDirection, type Locale } from "@/lib/domain/markets";
 
 export async function ProductCard({ product, locale }: { product: Card; locale: Locale }) {
   const t = await getTranslations({ locale, namespace: "product" });
@@ -13,7 +13,7 @@ export async function ProductCard({ product, locale }: { product: Card; locale: 
       <Link href={`/products/${product.slug}`} className="product-card-link">
         {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG, no optimisation needed */}
         <img src={productImageUrl(product.id, 0)} alt="" width={320} height={240} loading="lazy" />
-        <h3 lang={product.contentLocale}>{product.title}</h3>
+        <h3 lang={product.contentLocale} dir={textDirection(product.contentLocale)}>{product.title}</h3>
       </Link>
       <p className="muted small">
         <span aria-hidden="true">{flagEmoji(product.originCountry)} </span>

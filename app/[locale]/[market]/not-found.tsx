@@ -1,15 +1,8 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale } from "next-intl/server";
+import { NotFoundMessage } from "@/components/errors/not-found-message";
+import { isLocale } from "@/lib/domain/markets";
 
 export default async function ShopNotFound() {
-  const t = await getTranslations("errors");
   const locale = await getLocale();
-  return (
-    <div className="narrow error-page">
-      <h1>{t("notFoundTitle")}</h1>
-      <p>{t("notFoundBody")}</p>
-      <p>
-        <a href={`/${locale}`}>{t("backHome")}</a>
-      </p>
-    </div>
-  );
+  return <NotFoundMessage locale={isLocale(locale) ? locale : "en"} />;
 }

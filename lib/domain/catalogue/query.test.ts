@@ -43,6 +43,32 @@ describe("catalogue query", () => {
     expect(parsePriceBound("", "USD")).toBeUndefined();
   });
 
+  it("reads thousands separators, both decimal marks and full-width digits as buyers type them", () => {
+    const cases: [string, "USD" | "JPY" | "KWD", number | undefined][] = [
+      ["1,000", "USD", 100000],
+      ["1.000", "USD", 100000],
+      ["1,000,000", "JPY", 1000000],
+      ["1.234,50", "USD", 123450],
+      ["1,234.50", "USD", 123450],
+      ["1 234,50", "USD", 123450],
+      ["12,50", "USD", 1250],
+      ["12.5", "USD", 1250],
+      ["１０００", "JPY", 1000],
+      ["１，０００", "JPY", 1000],
+      ["1,000", "KWD", 1000],
+      ["1,00,000", "USD", undefined],
+      ["1,0000", "USD", 100],
+      ["1..5", "USD", undefined],
+      ["1,", "USD", undefined],
+      ["1,234,5", "USD", undefined],
+      ["1.234.567,8", "USD", 123456780],
+      ["1,234.567.8", "USD", undefined],
+      ["1e3", "USD", undefined],
+      ["9999999999", "USD", undefined],
+    ];
+    for (const [raw, currency, minor] of cases) expect(parsePriceBound(raw, currency), `${raw} ${currency}`).toBe(minor);
+  });
+
   it("round-trips through path segments and has one canonical query string", () => {
     const query = parse("sort=newest&category=books&min=5");
     expect(catalogueSearch(query, "USD")).toBe("?category=books&min=5&sort=newest");

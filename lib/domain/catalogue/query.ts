@@ -29,14 +29,40 @@ const COUNTRY = /^[A-Za-z]{2}$/;
 
 type Params = { get(name: string): string | null };
 
-/** Parses a major-unit amount typed by a buyer ("12", "12.5") into minor units; anything else is undefined. */
+/**
+ * Parses a major-unit amount typed by a buyer into minor units; anything else is
+ * undefined. Accepts full-width digits (typed with a Japanese or Chinese input method),
+ * a comma or a point as the decimal mark, and grouping marks: "1,000" and "1.000" are a
+ * thousand (one separator followed by exactly three digits is a thousands separator,
+ * except in three-decimal currencies, where it is the decimal mark), "1,234.50" and
+ * "1.234,50" use the last mark as the decimal one, "12,5" is twelve and a half.
+ */
 export function parsePriceBound(raw: string | null, currency: CurrencyCode): number | undefined {
   if (raw === null) return undefined;
-  const match = /^\s*(\d{1,9})(?:[.,](\d+))?\s*$/.exec(raw);
-  if (!match) return undefined;
+  const text = raw.normalize("NFKC").trim().replace(/[\s\u00a0\u202f'’]/g, "");
+  if (!/^\d[\d.,]*$/.test(text) || /[.,]{2}|[.,]$/.test(text)) return undefined;
   const decimals = decimalsOf(currency);
-  const fraction = (match[2] ?? "").slice(0, decimals).padEnd(decimals, "0");
-  const minor = Number((match[1] ?? "0") + fraction);
+  const marks = [...text.matchAll(/[.,]/g)].map((m) => m.index!);
+  let decimalAt = -1;
+  if (marks.length > 0) {
+    const last = marks[marks.length - 1]!;
+    const lastMark = text[last]!;
+    const bothKinds = text.includes(".") && text.includes(",");
+    const repeated = marks.filter((i) => text[i] === lastMark).length > 1;
+    const groupOfThree = text.length - last - 1 === 3 && decimals < 3;
+    if (bothKinds) decimalAt = last;
+    else if (!repeated && !groupOfThree) decimalAt = last;
+    // Grouping marks must group by three.
+    const groups = marks.filter((i) => i !== decimalAt);
+    const groupEnds = [...groups.slice(1), decimalAt === -1 ? text.length : decimalAt];
+    if (groups.some((at, k) => groupEnds[k]! - at - 1 !== 3)) return undefined;
+    if (bothKinds && marks.some((i) => i !== decimalAt && text[i] === text[decimalAt]!)) return undefined;
+  }
+  const whole = (decimalAt === -1 ? text : text.slice(0, decimalAt)).replace(/[.,]/g, "");
+  const fractionDigits = decimalAt === -1 ? "" : text.slice(decimalAt + 1);
+  if (whole.length > 9) return undefined;
+  const fraction = fractionDigits.slice(0, decimals).padEnd(decimals, "0");
+  const minor = Number(whole + fraction);
   return Number.isSafeInteger(minor) ? minor : undefined;
 }
 

@@ -17,6 +17,11 @@ export function directionOf(locale: Locale): "ltr" | "rtl" {
   return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
 }
 
+/** The writing direction of text in any language tag (a listing may be in a language the UI does not offer). */
+export function textDirection(languageTag: string): "ltr" | "rtl" {
+  return /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i.test(languageTag) ? "rtl" : "ltr";
+}
+
 export interface MarketDefinition {
   country: string;
   currency: CurrencyCode;

@@ -5,6 +5,7 @@ import {
   DEFAULT_LOCALE,
   defaultMarketFor,
   directionOf,
+  textDirection,
   findMarket,
   isLocale,
   LOCALES,
@@ -27,6 +28,11 @@ describe("locales", () => {
   it("Arabic is written right to left, everything else left to right", () => {
     expect(directionOf("ar")).toBe("rtl");
     for (const locale of LOCALES.filter((l) => l !== "ar")) expect(directionOf(locale), locale).toBe("ltr");
+  });
+
+  it("knows the direction of listing languages beyond the UI's", () => {
+    for (const tag of ["ar", "ar-MA", "he", "fa-IR", "ur"]) expect(textDirection(tag), tag).toBe("rtl");
+    for (const tag of ["en", "ja", "zh-CN", "pt-BR", "arn", "hr"]) expect(textDirection(tag), tag).toBe("ltr");
   });
 });
 

@@ -2,6 +2,10 @@
  * Two fixes at the Node HTTP layer, below Next, installed once per process from
  * instrumentation.ts:
  *
+ * - Every response carries the security headers (lib/security-headers.ts), also the
+ *   ones Next or this guard answer before any route or config header applies (the
+ *   trailing-slash redirects, the 400s and 405s below); HSTS when the request came
+ *   over HTTPS.
  * - TRACE, a method the Fetch standard forbids, cannot become a `Request`, so Next
  *   fails on it with a 500 before any route or the proxy runs: it is answered 405
  *   here. (Node itself answers methods it does not know, like TRACK, with 400, and
@@ -19,10 +23,12 @@
  *   response varies by the union of what each layer read.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { HSTS, securityHeaders } from "@/lib/security-headers";
+import { forwardedHttps } from "@/lib/preferences";
 
 export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["TRACE"]);
 export const HIDDEN_RESPONSE_HEADERS: ReadonlySet<string> = new Set(["x-middleware-rewrite"]);
-export const ALLOWED_METHODS = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+export const ALLOWED_METHODS = "GET, HEAD, POST";
 
 const INSTALLED = Symbol.for("caravan.nodeGuard");
 
@@ -60,6 +66,7 @@ export function installNodeGuard(http: Http): void {
   if (marker[INSTALLED]) return;
   marker[INSTALLED] = true;
 
+  const headers = securityHeaders({ development: process.env.NODE_ENV === "development" });
   const setHeader = http.ServerResponse.prototype.setHeader;
   http.ServerResponse.prototype.setHeader = function (this: ServerResponse, name: string, value: number | string | readonly string[]) {
     const lower = name.toLowerCase();
@@ -72,6 +79,10 @@ export function installNodeGuard(http: Http): void {
   http.Server.prototype.emit = function (this: Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const [request, response] = args as unknown as [IncomingMessage, ServerResponse];
+      for (const { key, value } of headers) response.setHeader(key, value);
+      if (forwardedHttps(request.headers["x-forwarded-proto"] as string | undefined) || (request.socket as { encrypted?: boolean })?.encrypted) {
+        response.setHeader(HSTS.key, HSTS.value);
+      }
       if (!trustProxy() && request.socket?.remoteAddress) request.headers["x-forwarded-for"] = request.socket.remoteAddress;
       if (FORBIDDEN_METHODS.has((request.method ?? "").toUpperCase())) {
         response.writeHead(405, { allow: ALLOWED_METHODS, "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" });

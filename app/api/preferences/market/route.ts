@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 import { MARKET_COOKIE, PREFERENCE_MAX_AGE, isSecureRequest } from "@/lib/preferences";
 import { setMarketPreference } from "@/lib/server/preferences/market";
 
@@ -11,3 +12,5 @@ export async function POST(request: Request) {
   if (result.country) response.cookies.set(MARKET_COOKIE, result.country, { path: "/", maxAge: PREFERENCE_MAX_AGE, sameSite: "lax", secure: isSecureRequest(request) });
   return response;
 }
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

@@ -48,9 +48,10 @@ export default async function CataloguePage({ params }: { params: Promise<Params
   // Unknown categories are an uncached 404, and a page past the end (an old link) goes
   // to the last page: the cache holds one page per real listing, not one per value a
   // client makes up.
-  if (query.category && !categories.some((c) => c.slug === query.category)) notFound();
-  if (query.page > result.pageCount) redirect(`/${locale}/catalogue${catalogueSearch({ ...query, page: result.pageCount }, market.currency)}`);
   const origins = [...new Set(sellers.map((s) => s.country))].sort();
+  if (query.category && !categories.some((c) => c.slug === query.category)) notFound();
+  if (query.origin && !origins.includes(query.origin)) notFound();
+  if (query.page > result.pageCount) redirect(`/${locale}/catalogue${catalogueSearch({ ...query, page: result.pageCount }, market.currency)}`);
   return (
     <div className="catalogue">
       <h1>{t("heading")}</h1>

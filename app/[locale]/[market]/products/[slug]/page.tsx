@@ -9,7 +9,7 @@ import { countryName, flagEmoji, languageName } from "@/lib/display-names";
 import { alternates, PUBLIC_URL } from "@/lib/seo";
 import { toDecimalString } from "@/lib/domain/money";
 import { productImageUrl } from "@/lib/images";
-import { isLocale } from "@/lib/domain/markets";
+import { isLocale, textDirection } from "@/lib/domain/markets";
 import { parseEnv } from "@/lib/env";
 import { LandedCost } from "@/components/trade/landed-cost";
 import { getFx } from "@/lib/server/catalogue/queries";
@@ -78,7 +78,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <p className="muted small">
           <Link href={{ pathname: "/catalogue", query: { category: product.category.slug } }}>{product.category.name}</Link>
         </p>
-        <h1 lang={product.contentLocale}>{product.title}</h1>
+        <h1 lang={product.contentLocale} dir={textDirection(product.contentLocale)}>{product.title}</h1>
         {product.isFallback && (
           <p className="note" role="note" data-testid="translation-fallback">
             {t("translationFallback", { language: languageName(product.contentLocale, locale) })}
@@ -91,7 +91,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <p className={totalStock === 0 ? "stock-out" : "stock-in"} data-testid="stock">
           {product.kind === "DIGITAL" ? t("available") : totalStock === 0 ? t("outOfStock") : t("inStock", { count: totalStock })}
         </p>
-        <div lang={product.contentLocale} className="description">
+        <div lang={product.contentLocale} dir={textDirection(product.contentLocale)} className="description">
           <p>{product.description}</p>
         </div>
         {product.variants.length > 1 && (
