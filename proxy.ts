@@ -129,6 +129,6 @@ function remember(request: NextRequest, response: NextResponse, locale: Locale, 
 
 export const config = {
   // Every page, including paths with a dot (they must not reach internal routes
-  // directly), and the generated images; not Next's assets, the API or the root files.
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|sitemap\\.xml$).*)"],
+  // directly), and the generated images; not Next's assets, the API, the root files or the sitemaps.
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon\\.ico$|robots\\.txt$|sitemap\\.xml$|sitemaps/).*)"],
 };

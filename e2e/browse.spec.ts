@@ -1,5 +1,6 @@
 import { test, expect } from "./fixtures";
 import { JAPANESE_PRODUCT } from "./catalogue-data";
+import { PRODUCTS } from "../prisma/seed-data";
 
 test.describe("browsing in three languages", () => {
   test("English, left to right", async ({ page, visit }) => {
@@ -58,13 +59,21 @@ test.describe("browsing in three languages", () => {
   });
 });
 
-test("sitemap lists every locale's pages with hreflang alternates", async ({ request }) => {
+test("the sitemap index lists files that list every locale's pages with hreflang alternates", async ({ request }) => {
   const response = await request.get("/sitemap.xml");
   expect(response.status()).toBe(200);
-  const xml = await response.text();
-  expect(xml).toContain("/ja/catalogue</loc>");
-  expect(xml).toMatch(/hreflang="ar"/);
-  expect((xml.match(/<url>/g) ?? []).length).toBeGreaterThan(8 * 80);
+  const index = await response.text();
+  const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  expect(files).toEqual(["/sitemaps/pages.xml", "/sitemaps/products-1.xml"]);
+  const pages = await (await request.get(files[0]!)).text();
+  expect(pages).toContain("/ja/catalogue</loc>");
+  expect(pages).toMatch(/hreflang="ar"/);
+  const products = await request.get(files[1]!);
+  expect(products.headers()["content-type"]).toContain("application/xml");
+  const xml = await products.text();
+  expect((xml.match(/<url>/g) ?? []).length).toBe(8 * PRODUCTS.length);
+  expect((await request.get("/sitemaps/products-2.xml")).status()).toBe(404);
+  expect((await request.get("/sitemaps/anything.xml")).status()).toBe(404);
   const robots = await (await request.get("/robots.txt")).text();
   expect(robots).toContain("Sitemap:");
 });

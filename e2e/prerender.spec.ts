@@ -14,7 +14,9 @@ const manifest = JSON.parse(
   fs.readFileSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "prerender-manifest.json"), "utf8"),
 ) as Manifest;
 
+// The build prerenders the newest featured products, at most 24 (PRERENDERED_PRODUCTS).
 const FEATURED = PRODUCTS.filter((p) => p.featured).map((p) => p.slug);
+const BOUND = 24;
 
 test.describe("prerendered pages", () => {
   for (const locale of LOCALES) {
@@ -36,7 +38,11 @@ test.describe("prerendered pages", () => {
     });
   }
 
-  test("there are featured products to check", () => {
+  test("there are featured products to check, and the build prerenders a bounded number of pages", () => {
     expect(FEATURED.length).toBeGreaterThan(3);
+    expect(FEATURED.length).toBeLessThanOrEqual(BOUND);
+    const pages = Object.keys(manifest.routes).filter((route) => /^\/[a-z]{2}(-[A-Z]{2})?\/[a-z]{2}\//.test(route) || /^\/[a-z]{2}(-[A-Z]{2})?\/[a-z]{2}$/.test(route));
+    // Per locale: home, catalogue, help, the 404 page and at most BOUND products.
+    expect(pages.length).toBeLessThanOrEqual(LOCALES.length * (4 + BOUND));
   });
 });

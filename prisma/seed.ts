@@ -4,10 +4,9 @@
  * rows: they are code (lib/domain/markets), which the proxy reads synchronously.
  */
 import type { PrismaClient } from "@/generated/prisma/client";
-import { foldForSearch } from "@/lib/domain/search/fold";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
 import { CATEGORIES, PRODUCTS, SELLERS, type SeedProduct, type SeedSeller } from "./seed-data";
-import { refreshDerivedColumns } from "@/lib/server/catalogue/derived";
+import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 
 /** A fixed clock so "newest" ordering is the same on every machine. */
 const EPOCH = Date.parse("2026-01-05T09:00:00Z");
@@ -59,7 +58,7 @@ export async function insertProducts(db: Db, products: readonly SeedProduct[], c
         locale,
         title: t.title,
         description: t.description,
-        searchText: foldForSearch(`${t.title} ${t.description}`),
+        ...translationSearchText(t.title, t.description),
       })),
     ),
   });

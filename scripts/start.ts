@@ -12,6 +12,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
+import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
 
 const dev = process.argv.includes("--dev");
@@ -59,6 +60,10 @@ try {
       log("Empty database: loading the demo catalogue.");
       const result = await seed(prisma);
       log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
+    } else if (applied.applied.length > 0) {
+      // New migrations may add derived columns: fill them from the rows already there.
+      log("Rebuilding search documents and sort prices.");
+      await rebuildDerivedColumns(prisma);
     }
   } finally {
     await prisma.$disconnect();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
-import { parseCatalogueQuery, PAGE_SIZE } from "@/lib/domain/catalogue/query";
+import { formatPriceBound, parseCatalogueQuery, PAGE_SIZE } from "@/lib/domain/catalogue/query";
 import { CATEGORIES, PRODUCTS, SELLERS } from "@/prisma/seed-data";
 
 process.env.DATABASE_URL = inject("databaseUrl");
@@ -48,6 +48,36 @@ describe("catalogue queries on the seeded database", () => {
       expect([...amounts].sort((a, b) => a - b)).toEqual(amounts);
       const currencies = new Set(result.items.map((i) => i.price.original.currency));
       expect(currencies.size).toBeGreaterThan(1);
+    }
+  });
+
+  it("sorts every page, both ways, by the displayed price", async () => {
+    for (const market of [JP, KW]) {
+      for (const sort of ["price-asc", "price-desc"] as const) {
+        const first = await queryCatalogue("en", market, query(`sort=${sort}`, market));
+        const amounts: number[] = [];
+        for (let p = 1; p <= first.pageCount; p++) amounts.push(...(await queryCatalogue("en", market, query(`sort=${sort}&page=${p}`, market))).items.map((i) => i.price.display.amountMinor));
+        expect(amounts).toHaveLength(PRODUCTS.length);
+        expect(amounts).toEqual([...amounts].sort((a, b) => (sort === "price-asc" ? a - b : b - a)));
+      }
+    }
+  });
+
+  it("includes a product at exactly its displayed price and excludes it one step beyond, in every currency", async () => {
+    for (const [market, step] of [[JP, 1], [KW, 10], [US, 1]] as const) {
+      const all = await queryCatalogue("en", market, query("sort=price-asc", market));
+      const item = all.items[3]!;
+      const shown = item.price.display.amountMinor;
+      const bound = (minor: number) => formatPriceBound(minor, market.currency);
+      const ids = async (qs: string) => {
+        const first = await queryCatalogue("en", market, query(qs, market));
+        const found = first.items.map((i) => i.id);
+        for (let p = 2; p <= first.pageCount; p++) found.push(...(await queryCatalogue("en", market, query(`${qs}&page=${p}`, market))).items.map((i) => i.id));
+        return found;
+      };
+      expect(await ids(`min=${bound(shown)}&max=${bound(shown)}`)).toContain(item.id);
+      expect(await ids(`min=${bound(shown + step)}`)).not.toContain(item.id);
+      expect(await ids(`max=${bound(shown - step)}`)).not.toContain(item.id);
     }
   });
 
@@ -132,6 +162,18 @@ describe("search", () => {
     expect(result.items.map((i) => i.id)).toContain(tea.id);
   });
 
+  it("finds Chinese and Japanese text by one character, by two, and by longer runs", async () => {
+    const japanese = PRODUCTS.find((p) => p.translations.ja && p.originalLocale === "ja")!;
+    const title = japanese.translations.ja!.title.replace(/[^\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu, "");
+    for (const part of [title.slice(0, 1), title.slice(1, 3), title.slice(0, 4)]) {
+      const result = await searchProducts("ja", JP, part, 1);
+      expect(result.items.map((i) => i.id), part).toContain(japanese.id);
+    }
+    const chinese = PRODUCTS.find((p) => p.translations["zh-CN"])!;
+    const zh = chinese.translations["zh-CN"]!.title.replace(/[^\p{Script=Han}]/gu, "").slice(0, 2);
+    expect((await searchProducts("zh-CN", JP, zh, 1)).total).toBeGreaterThan(0);
+  });
+
   it("finds Japanese titles by a substring", async () => {
     const japanese = PRODUCTS.find((p) => p.translations.ja && p.originalLocale === "ja")!;
     const title = japanese.translations.ja!.title;
@@ -157,8 +199,9 @@ describe("sellers", () => {
 
   it("hides a suspended seller and their products", async () => {
     const seeded = SELLERS.find((s) => s.country === "MX")!;
-    const prisma = getPrisma();
-    await prisma.seller.update({ where: { id: seeded.id }, data: { status: "SUSPENDED" } });
+    const { changeSellerStatus } = await import("@/lib/server/catalogue/changes");
+    const actor = { kind: "system", name: "test" } as const;
+    expect((await changeSellerStatus(actor, { handle: seeded.handle, status: "SUSPENDED" }, getPrisma())).ok).toBe(true);
     try {
       expect(await getSeller(seeded.handle, "en")).toBeNull();
       expect((await listSellers("en")).map((s) => s.handle)).not.toContain(seeded.handle);
@@ -167,7 +210,7 @@ describe("sellers", () => {
       const product = PRODUCTS.find((p) => p.sellerId === seeded.id)!;
       expect(await getProduct(product.slug, "en", US)).toBeNull();
     } finally {
-      await prisma.seller.update({ where: { id: seeded.id }, data: { status: "ACTIVE" } });
+      expect((await changeSellerStatus(actor, { handle: seeded.handle, status: "ACTIVE" }, getPrisma())).ok).toBe(true);
     }
   });
 });

@@ -1,10 +1,10 @@
 // No `server-only` here: the operator command `catalogue:update` (tsx) calls these services too.
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
-import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { tagsForChange } from "@/lib/domain/cache/tags";
 import { isLocale } from "@/lib/domain/markets";
-import { foldForSearch } from "@/lib/domain/search/fold";
+import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
 
 /**
@@ -80,9 +80,8 @@ export async function changeVariant(actor: Actor, input: unknown, db: PrismaClie
       where: { sku },
       data: { ...(priceMinor !== undefined ? { priceMinor } : {}), ...(stock !== undefined ? { stock } : {}) },
     });
-    const cheapest = await tx.variant.aggregate({ where: { productId: target.productId }, _min: { priceMinor: true } });
-    const fromPriceMinor = cheapest._min.priceMinor ?? variant.priceMinor;
-    await tx.product.update({ where: { id: target.productId }, data: { fromPriceMinor } });
+    await refreshDerivedColumns(tx, { productIds: [target.productId] });
+    const { fromPriceMinor } = await tx.product.findUniqueOrThrow({ where: { id: target.productId }, select: { fromPriceMinor: true } });
     await publishInvalidation(tx, tagsForChange({ kind: "product", productId: target.productId, sellerId: target.sellerId }));
     return {
       ok: true,
@@ -99,15 +98,13 @@ export async function changeTranslation(actor: Actor, input: unknown, db: Prisma
   return db.$transaction(async (tx) => {
     const product = await tx.product.findUnique({ where: { slug }, select: { id: true, sellerId: true } });
     if (!product) return { ok: false, code: "NOT_FOUND" } as const;
-    const searchText = foldForSearch(`${title} ${description}`);
+    const search = translationSearchText(title, description);
     await tx.productTranslation.upsert({
       where: { productId_locale: { productId: product.id, locale } },
-      create: { productId: product.id, locale, title, description, searchText },
-      update: { title, description, searchText },
+      create: { productId: product.id, locale, title, description, ...search },
+      update: { title, description, ...search },
     });
-    await tx.$executeRaw(Prisma.sql`
-      UPDATE "ProductTranslation" SET "searchVector" = to_tsvector('simple', "searchText")
-       WHERE "productId" = ${product.id} AND locale = ${locale}`);
+    await refreshDerivedColumns(tx, { productIds: [product.id] });
     await publishInvalidation(tx, tagsForChange({ kind: "product", productId: product.id, sellerId: product.sellerId }));
     return { ok: true, data: { productId: product.id } } as const;
   });
@@ -122,6 +119,7 @@ export async function changeSellerStatus(actor: Actor, input: unknown, db: Prism
     const seller = await tx.seller.findUnique({ where: { handle }, select: { id: true } });
     if (!seller) return { ok: false, code: "NOT_FOUND" } as const;
     await tx.seller.update({ where: { id: seller.id }, data: { status } });
+    await refreshDerivedColumns(tx, { sellerIds: [seller.id] });
     await publishInvalidation(tx, tagsForChange({ kind: "seller", sellerId: seller.id }));
     return { ok: true, data: { sellerId: seller.id, status } } as const;
   });

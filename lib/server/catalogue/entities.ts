@@ -1,5 +1,7 @@
 import "server-only";
 import { cache } from "react";
+import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
+import { sharedCache } from "@/lib/server/cache/shared";
 import { getPrisma } from "@/lib/db/client";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import { getFx } from "./queries";
@@ -11,13 +13,17 @@ export interface CategorySummary {
   productCount: number;
 }
 
-/** Deduplicated within one render (React `cache`), as are the other reads below. */
-export const listCategories = cache(async function listCategories(locale: Locale): Promise<CategorySummary[]> {
+/**
+ * Categories with their product counts. The counts aggregate the whole catalogue, so
+ * they are kept across requests under the catalogue tag (any listing change expires
+ * them) and deduplicated within one render (React `cache`), as are the reads below.
+ */
+export const listCategories = cache(sharedCache(async function listCategories(locale: Locale): Promise<CategorySummary[]> {
   const categories = await getPrisma().category.findMany({
     orderBy: { position: "asc" },
     include: {
       translations: { where: { locale } },
-      _count: { select: { products: { where: { status: "ACTIVE" } } } },
+      _count: { select: { products: { where: { listed: true } } } },
     },
   });
   return categories.map((c) => ({
@@ -25,7 +31,7 @@ export const listCategories = cache(async function listCategories(locale: Locale
     name: c.translations[0]?.name ?? c.slug,
     productCount: c._count.products,
   }));
-});
+}, "categories", [CATALOGUE_TAG]));
 
 export interface SellerSummary {
   id: string;
@@ -47,7 +53,7 @@ function localized(value: unknown, locale: Locale, fallback: string): string {
   return "";
 }
 
-const SELLER_WITH_COUNT = { _count: { select: { products: { where: { status: "ACTIVE" as const } } } } };
+const SELLER_WITH_COUNT = { _count: { select: { products: { where: { listed: true } } } } };
 
 function toSellerSummary(
   s: { id: string; handle: string; name: string; country: string; currency: string; languages: string[]; bio: unknown; _count: { products: number } },
@@ -65,14 +71,15 @@ function toSellerSummary(
   };
 }
 
-export const listSellers = cache(async function listSellers(locale: Locale): Promise<SellerSummary[]> {
+/** Active sellers with their product counts: kept across requests under the catalogue tag. */
+export const listSellers = cache(sharedCache(async function listSellers(locale: Locale): Promise<SellerSummary[]> {
   const sellers = await getPrisma().seller.findMany({
     where: { status: "ACTIVE" },
     orderBy: [{ country: "asc" }, { name: "asc" }],
     include: SELLER_WITH_COUNT,
   });
   return sellers.map((s) => toSellerSummary(s, locale));
-});
+}, "sellers", [CATALOGUE_TAG]));
 
 export const getSeller = cache(async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
   const seller = await getPrisma().seller.findFirst({ where: { handle, status: "ACTIVE" }, include: SELLER_WITH_COUNT });
@@ -103,7 +110,7 @@ export interface ProductDetail {
 
 export const getProduct = cache(async function getProduct(slug: string, locale: Locale, market: MarketDefinition): Promise<ProductDetail | null> {
   const product = await getPrisma().product.findFirst({
-    where: { slug, status: "ACTIVE", seller: { status: "ACTIVE" } },
+    where: { slug, listed: true },
     include: {
       translations: true,
       variants: { orderBy: { position: "asc" } },
@@ -157,12 +164,19 @@ export const getProduct = cache(async function getProduct(slug: string, locale: 
   };
 });
 
-/** Slugs of active products (all, or the featured ones), for prerendering and the sitemap. */
-export async function listProductSlugs(options: { featuredOnly?: boolean } = {}): Promise<{ slug: string; updatedAt: Date }[]> {
+/**
+ * The products the build prerenders per locale (the newest featured ones): a fixed
+ * number, so build time does not grow with the catalogue. Every other product page
+ * renders on its first visit and is then cached.
+ */
+export const PRERENDERED_PRODUCTS = 24;
+
+export async function listPrerenderedProductSlugs(): Promise<{ slug: string; updatedAt: Date }[]> {
   const rows = await getPrisma().product.findMany({
-    where: { status: "ACTIVE", ...(options.featuredOnly ? { featured: true } : {}) },
+    where: { listed: true, featured: true },
     select: { slug: true, createdAt: true },
-    orderBy: { slug: "asc" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: PRERENDERED_PRODUCTS,
   });
   return rows.map((r) => ({ slug: r.slug, updatedAt: r.createdAt }));
 }

@@ -2,12 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/generated/prisma/client";
-import { PAGE_SIZE, type CatalogueQuery } from "@/lib/domain/catalogue/query";
+import { MAX_PAGE, PAGE_SIZE, type CatalogueQuery } from "@/lib/domain/catalogue/query";
 import { decimalsOf, CURRENCY_CODES, type CurrencyCode } from "@/lib/domain/money";
 import { chargeStepMinor } from "@/lib/domain/money/stripe";
 import { crossRate, type FxTable } from "@/lib/domain/fx";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
-import { searchTerms } from "@/lib/domain/search/fold";
+import { searchQuery } from "@/lib/domain/search/fold";
+import { SORT_PRICE_DECIMALS } from "./derived";
 import { currentFxTable } from "./fx";
 import { priceView, type PriceView } from "./pricing";
 
@@ -27,7 +28,10 @@ export interface ProductCard {
 
 export interface CataloguePage {
   items: ProductCard[];
+  /** How many match, counted up to a cap (COUNT_CAP, SEARCH_CAP). */
   total: number;
+  /** More match than `total`: shown as "more than …". */
+  capped: boolean;
   page: number;
   pageCount: number;
 }
@@ -50,7 +54,6 @@ interface CardRow {
   sellerCountry: string;
   categorySlug: string;
   categoryName: string;
-  total: bigint | number;
 }
 
 /**
@@ -74,29 +77,18 @@ function fxValues(fx: FxTable, buyer: CurrencyCode): Prisma.Sql {
   return Prisma.sql`SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v(currency, num, den)`;
 }
 
-/**
- * The product rows a listing starts from, in the visitor's locale. With `pricing`, each
- * row also carries its price in the buyer's currency (for sorting and range filters);
- * listings that need neither skip that work.
- */
-function cardSelect(locale: Locale, pricing?: { buyer: CurrencyCode; fx: FxTable }): Prisma.Sql {
-  const price = pricing
-    ? Prisma.sql`ROUND(p."fromPriceMinor" * fx.num / fx.den / ${chargeStepMinor(pricing.buyer)}) * ${chargeStepMinor(pricing.buyer)}`
-    : Prisma.sql`NULL::numeric`;
+/** The product rows cards are made from, in the visitor's locale (title falling back to the original). */
+function cardSelect(locale: Locale): Prisma.Sql {
   return Prisma.sql`
-    WITH ${pricing ? Prisma.sql`fx AS (${fxValues(pricing.fx, pricing.buyer)}),` : Prisma.empty}
-    base AS (
+    WITH base AS (
       SELECT p.id, p.slug, p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
              p.featured, p."createdAt", p."categoryId", p."sellerId",
              COALESCE(t.title, o.title) AS title,
-             CASE WHEN t.title IS NULL THEN p."originalLocale" ELSE ${locale} END AS "contentLocale",
-             ${price} AS "buyerPrice"
+             CASE WHEN t.title IS NULL THEN p."originalLocale" ELSE ${locale} END AS "contentLocale"
         FROM "Product" p
-        JOIN "Seller" s ON s.id = p."sellerId" AND s.status = 'ACTIVE'
         LEFT JOIN "ProductTranslation" t ON t."productId" = p.id AND t.locale = ${locale}
         JOIN "ProductTranslation" o ON o."productId" = p.id AND o.locale = p."originalLocale"
-        ${pricing ? Prisma.sql`LEFT JOIN fx ON fx.currency = p.currency` : Prisma.empty}
-       WHERE p.status = 'ACTIVE'
+       WHERE p.listed
     )`;
 }
 
@@ -104,8 +96,7 @@ const CARD_COLUMNS = Prisma.sql`
   b.id, b.slug, b.title, b."contentLocale", b.kind, b."originCountry", b."fromPriceMinor", b.currency,
   (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = b.id) AS stock,
   s.handle AS "sellerHandle", s.name AS "sellerName", s.country AS "sellerCountry",
-  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName",
-  COUNT(*) OVER() AS total`;
+  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName"`;
 
 function cardJoins(locale: Locale): Prisma.Sql {
   return Prisma.sql`
@@ -129,104 +120,169 @@ function toCards(rows: CardRow[], fx: FxTable, buyer: CurrencyCode): ProductCard
   }));
 }
 
-function orderBy(sort: CatalogueQuery["sort"]): Prisma.Sql {
+/** A listing counts at most this many products: as far as pagination reaches (MAX_PAGE pages). */
+export const COUNT_CAP = MAX_PAGE * PAGE_SIZE;
+/** Search ranks at most this many matches and says "more than" beyond it. */
+export const SEARCH_CAP = 1000;
+
+/**
+ * The price bounds of a query, in the buyer's minor units, as a range of `sortPriceEur`
+ * wide enough to hold every product whose displayed price can fall inside (one
+ * chargeable step and one rounding unit of slack each side): the index narrows the
+ * rows, then the exact displayed price decides (see listingFilters).
+ */
+function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint } {
+  // buyer minor = sortPriceEur x g, with g = (buyer per EUR) x 10^(decimals(buyer) - SORT_PRICE_DECIMALS).
+  const { rate } = crossRate(fx, "EUR", buyer);
+  const shift = decimalsOf(buyer) - SORT_PRICE_DECIMALS;
+  const gNum = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+  const gDen = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
+  const step = BigInt(chargeStepMinor(buyer));
+  const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+  const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
+  return {
+    lo: minMinor === undefined ? undefined : floorDiv((BigInt(minMinor) - step) * gDen, gNum) - 1n,
+    hi: maxMinor === undefined ? undefined : ceilDiv((BigInt(maxMinor) + step) * gDen, gNum) + 1n,
+  };
+}
+
+/**
+ * The WHERE clause of a listing over `Product p` alone, with conditions the planner can
+ * estimate and indexes serve: the derived `listed` flag, the category's id, the origin,
+ * the kind as its enum, and price bounds as a range of the stored euro price narrowed
+ * to the exact displayed price. Exported for the query-plan guard (tests).
+ */
+export function listingFilters(query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
+  const filters: Prisma.Sql[] = [Prisma.sql`p.listed`];
+  if (query.category) filters.push(Prisma.sql`p."categoryId" = (SELECT c.id FROM "Category" c WHERE c.slug = ${query.category})`);
+  if (query.origin) filters.push(Prisma.sql`p."originCountry" = ${query.origin}`);
+  if (query.kind) filters.push(Prisma.sql`p.kind = ${query.kind.toUpperCase()}::"ProductKind"`);
+  const priced = query.minMinor !== undefined || query.maxMinor !== undefined || query.sort.startsWith("price");
+  if (priced) filters.push(Prisma.sql`p."sortPriceEur" IS NOT NULL`);
+  if (query.minMinor !== undefined || query.maxMinor !== undefined) {
+    let range: { lo?: bigint; hi?: bigint };
+    try {
+      range = sortPriceRange(fx, market.currency, query.minMinor, query.maxMinor);
+    } catch {
+      return Prisma.sql`FALSE`; // no rate for the buyer's currency: nothing can be priced in it
+    }
+    if (range.lo !== undefined) filters.push(Prisma.sql`p."sortPriceEur" >= ${range.lo.toString()}::bigint`);
+    if (range.hi !== undefined) filters.push(Prisma.sql`p."sortPriceEur" <= ${range.hi.toString()}::bigint`);
+    const step = chargeStepMinor(market.currency);
+    const shown = Prisma.sql`(SELECT ROUND(p."fromPriceMinor" * fx.num / fx.den / ${step}) * ${step} FROM (${fxValues(fx, market.currency)}) fx WHERE fx.currency = p.currency)`;
+    if (query.minMinor !== undefined) filters.push(Prisma.sql`${shown} >= ${query.minMinor}`);
+    if (query.maxMinor !== undefined) filters.push(Prisma.sql`${shown} <= ${query.maxMinor}`);
+  }
+  return Prisma.join(filters, " AND ");
+}
+
+/** ORDER BY matching one index per sort (schema.prisma: Product's `listed, …` indexes). */
+function listingOrder(sort: CatalogueQuery["sort"]): Prisma.Sql {
   switch (sort) {
     case "newest":
-      return Prisma.sql`ORDER BY b."createdAt" DESC, b.id`;
+      return Prisma.sql`ORDER BY p."createdAt" DESC, p.id`;
     case "price-asc":
-      return Prisma.sql`ORDER BY b."buyerPrice" ASC NULLS LAST, b.id`;
+      return Prisma.sql`ORDER BY p."sortPriceEur" ASC, p.id`;
     case "price-desc":
-      return Prisma.sql`ORDER BY b."buyerPrice" DESC NULLS LAST, b.id`;
+      return Prisma.sql`ORDER BY p."sortPriceEur" DESC, p.id DESC`;
     default:
-      return Prisma.sql`ORDER BY b.featured DESC, b."createdAt" DESC, b.id`;
+      return Prisma.sql`ORDER BY p.featured DESC, p."createdAt" DESC, p.id`;
   }
 }
 
-function paged(rows: CardRow[], fx: FxTable, market: MarketDefinition, page: number): CataloguePage {
-  const total = rows.length ? Number(rows[0]!.total) : 0;
-  return { items: toCards(rows, fx, market.currency), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+/** The page's ids: from `Product` alone, in index order. Exported for the query-plan guard. */
+export function listingPageSql(query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
+  return Prisma.sql`
+    SELECT p.id FROM "Product" p WHERE ${listingFilters(query, market, fx)}
+     ${listingOrder(query.sort)} LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`;
+}
+
+/** How many products the listing has, counting no further than COUNT_CAP + 1. Exported for the query-plan guard. */
+export function listingCountSql(query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
+  return Prisma.sql`
+    SELECT COUNT(*) AS total FROM (SELECT 1 FROM "Product" p WHERE ${listingFilters(query, market, fx)} LIMIT ${COUNT_CAP + 1}) counted`;
+}
+
+/** The cards of the given products, in the given order. */
+async function cardsFor(locale: Locale, market: MarketDefinition, fx: FxTable, ids: string[]): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  const rows = await getPrisma().$queryRaw<CardRow[]>`
+    ${cardSelect(locale)}
+    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)} WHERE b.id IN (${Prisma.join(ids)})`;
+  const order = new Map(ids.map((id, i) => [id, i]));
+  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  return toCards(rows, fx, market.currency);
 }
 
 export async function queryCatalogue(locale: Locale, market: MarketDefinition, query: CatalogueQuery): Promise<CataloguePage> {
   const fx = await getFx();
-  const filters: Prisma.Sql[] = [Prisma.sql`TRUE`];
-  if (query.category) filters.push(Prisma.sql`c.slug = ${query.category}`);
-  if (query.origin) filters.push(Prisma.sql`b."originCountry" = ${query.origin}`);
-  if (query.kind) filters.push(Prisma.sql`b.kind = ${query.kind.toUpperCase()}`);
-  if (query.minMinor !== undefined) filters.push(Prisma.sql`b."buyerPrice" >= ${query.minMinor}`);
-  if (query.maxMinor !== undefined) filters.push(Prisma.sql`b."buyerPrice" <= ${query.maxMinor}`);
-  const needsPrice = query.sort.startsWith("price") || query.minMinor !== undefined || query.maxMinor !== undefined;
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale, needsPrice ? { buyer: market.currency, fx } : undefined)}
-    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
-     WHERE ${Prisma.join(filters, " AND ")}
-     ${orderBy(query.sort)}
-     LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`;
-  if (rows.length === 0 && query.page > 1) {
-    // Past the last page the window count is not there: count, so the page can send the
-    // buyer to the last page instead of showing an empty one.
-    const [count] = await getPrisma().$queryRaw<{ total: bigint }[]>`
-      ${cardSelect(locale, needsPrice ? { buyer: market.currency, fx } : undefined)}
-      SELECT COUNT(*) AS total FROM base b ${cardJoins(locale)} WHERE ${Prisma.join(filters, " AND ")}`;
-    const total = Number(count?.total ?? 0);
-    return { items: [], total, page: query.page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-  }
-  return paged(rows, fx, market, query.page);
+  const prisma = getPrisma();
+  const [page, [count]] = await Promise.all([
+    prisma.$queryRaw<{ id: string }[]>(listingPageSql(query, market, fx)),
+    prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)),
+  ]);
+  const counted = Number(count?.total ?? 0);
+  const total = Math.min(counted, COUNT_CAP);
+  return {
+    items: await cardsFor(locale, market, fx, page.map((r) => r.id)),
+    total,
+    capped: counted > COUNT_CAP,
+    page: query.page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/** Ids of the matching products, best first, one page of them; ranks at most SEARCH_CAP + 1 matches. Exported for the query-plan guard. */
+export function searchPageSql(tsquery: string, page: number): Prisma.Sql {
+  return Prisma.sql`
+    WITH matches AS MATERIALIZED (
+      SELECT p.id, p.featured, ts_rank(p."searchVector", q) AS rank
+        FROM "Product" p, to_tsquery('simple', ${tsquery}) q
+       WHERE p.listed AND p."searchVector" @@ q
+       LIMIT ${SEARCH_CAP + 1})
+    SELECT id, (SELECT COUNT(*) FROM matches) AS total FROM matches
+     ORDER BY rank DESC, featured DESC, id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
 }
 
 /**
- * Full-text search over every translation of every product: folded (accent- and
- * case-insensitive) terms, prefix-matched against a GIN-indexed tsvector; scripts
- * without spaces (Japanese, Chinese) also match as substrings of the folded text.
+ * Full-text search over one document per product (every translation; titles weighted
+ * above descriptions), folded so accents and case do not matter; Latin words match as
+ * prefixes, Chinese and Japanese through their characters and pairs (lib/domain/search).
+ * Work grows with the page, not with the matches: at most SEARCH_CAP matches are ranked,
+ * and the total says "more than" beyond that.
  */
 export async function searchProducts(locale: Locale, market: MarketDefinition, text: string, page: number): Promise<CataloguePage> {
-  const terms = searchTerms(text);
-  const tsquery = terms.map((term) => `${term}:*`).join(" & ");
-  if (!tsquery) return { items: [], total: 0, page: 1, pageCount: 1 };
-  const phrase = terms.join(" ");
-  // Japanese and Chinese are written without spaces between words: match substrings too.
-  const substring = /[^\u0000-\u007f]/.test(phrase);
-  const prisma = getPrisma();
-  // Step 1: matching product ids, ranked, one page of them (GIN index; substring match
-  // only for queries in scripts without word spacing).
-  const hits = await prisma.$queryRaw<{ productId: string; total: bigint }[]>`
-    SELECT t."productId", COUNT(*) OVER() AS total
-      FROM "ProductTranslation" t
-      JOIN "Product" p ON p.id = t."productId" AND p.status = 'ACTIVE'
-     WHERE t."searchVector" @@ to_tsquery('simple', ${tsquery})
-        OR (${substring} AND t."searchText" LIKE '%' || ${phrase} || '%')
-     GROUP BY t."productId", p.featured
-     ORDER BY MAX(ts_rank(t."searchVector", to_tsquery('simple', ${tsquery}))) DESC, p.featured DESC, t."productId"
-     LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
-  if (hits.length === 0) return { items: [], total: 0, page, pageCount: 1 };
-  // Step 2: the cards for those ids, in rank order.
-  const ids = hits.map((h) => h.productId);
-  const [fx, rows] = await Promise.all([
-    getFx(),
-    prisma.$queryRaw<CardRow[]>`
-      ${cardSelect(locale)}
-      SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)} WHERE b.id IN (${Prisma.join(ids)})`,
-  ]);
-  const order = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  const total = Number(hits[0]!.total);
-  return { items: toCards(rows, fx, market.currency), total, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const tsquery = searchQuery(text);
+  if (!tsquery) return { items: [], total: 0, capped: false, page: 1, pageCount: 1 };
+  const [fx, hits] = await Promise.all([getFx(), getPrisma().$queryRaw<{ id: string; total: bigint }[]>(searchPageSql(tsquery, page))]);
+  const counted = hits.length ? Number(hits[0]!.total) : 0;
+  const total = Math.min(counted, SEARCH_CAP);
+  return {
+    items: await cardsFor(locale, market, fx, hits.map((h) => h.id)),
+    total,
+    capped: counted > SEARCH_CAP,
+    page,
+    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
 }
 
 export async function featuredProducts(locale: Locale, market: MarketDefinition, limit = 8): Promise<ProductCard[]> {
-  const fx = await getFx();
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale)}
-    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
-     WHERE b.featured ORDER BY b."createdAt" DESC, b.id LIMIT ${limit}`;
-  return toCards(rows, fx, market.currency);
+  const [fx, ids] = await Promise.all([
+    getFx(),
+    getPrisma().$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "Product" p WHERE p.listed AND p.featured
+       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT ${limit}`,
+  ]);
+  return cardsFor(locale, market, fx, ids.map((r) => r.id));
 }
 
+/** A seller's storefront: their products, featured first, at most 200. */
 export async function sellerProducts(locale: Locale, market: MarketDefinition, sellerId: string): Promise<ProductCard[]> {
-  const fx = await getFx();
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale)}
-    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)}
-     WHERE b."sellerId" = ${sellerId} ORDER BY b.featured DESC, b.id LIMIT 200`;
-  return toCards(rows, fx, market.currency);
+  const [fx, ids] = await Promise.all([
+    getFx(),
+    getPrisma().$queryRaw<{ id: string }[]>`
+      SELECT p.id FROM "Product" p WHERE p.listed AND p."sellerId" = ${sellerId}
+       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT 200`,
+  ]);
+  return cardsFor(locale, market, fx, ids.map((r) => r.id));
 }

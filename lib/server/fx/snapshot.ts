@@ -9,6 +9,7 @@ import { isCurrencyCode, parseRate } from "@/lib/domain/money";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { tagsForChange } from "@/lib/domain/cache/tags";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
+import { refreshSortPrices } from "@/lib/server/catalogue/derived";
 
 export const SNAPSHOT_XML = path.resolve("prisma/fx/eurofxref-daily.xml");
 export const MANUAL_RATES = path.resolve("prisma/fx/manual-rates.json");
@@ -41,6 +42,8 @@ export async function storeRates(prisma: PrismaClient, rates: readonly EurRate[]
         update: { rate: r.rate, source: r.source, fetchedAt: new Date() },
       });
     }
+    // Listings sort and filter by price in the buyer's currency through the stored euro price.
+    await refreshSortPrices(tx);
     await publishInvalidation(tx, tagsForChange({ kind: "fx" }));
   });
   return rates.length;

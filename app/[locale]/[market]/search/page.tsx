@@ -40,7 +40,7 @@ export default async function SearchPage({ params, searchParams }: { params: Pro
       {result && (
         <>
           <p className="result-count" aria-live="polite">
-            {t("resultCount", { count: result.total })}
+            {result.capped ? t("resultCountCapped", { count: result.total }) : t("resultCount", { count: result.total })}
           </p>
           {result.items.length === 0 ? (
             <p>{t("noResults", { query: text })}</p>

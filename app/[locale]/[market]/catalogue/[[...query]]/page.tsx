@@ -59,7 +59,7 @@ export default async function CataloguePage({ params }: { params: Promise<Params
         <CatalogueFilters locale={locale} market={market} query={query} categories={categories} origins={origins} />
         <section aria-labelledby="results-heading" className="catalogue-results">
           <h2 id="results-heading" className="result-count" aria-live="polite">
-            {t("resultCount", { count: result.total })}
+            {result.capped ? t("resultCountCapped", { count: result.total }) : t("resultCount", { count: result.total })}
           </h2>
           {result.items.length === 0 ? (
             <p>

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { PriceTag } from "@/components/price/price-tag";
 import { Gallery } from "@/components/product/gallery";
-import { getProduct, listProductSlugs } from "@/lib/server/catalogue/entities";
+import { getProduct, listPrerenderedProductSlugs } from "@/lib/server/catalogue/entities";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { countryName, flagEmoji, languageName } from "@/lib/display-names";
 import { alternates, PUBLIC_URL } from "@/lib/seo";
@@ -23,10 +23,10 @@ type Params = ShopParams & { slug: string };
 /** Product pages are cached and refreshed every five minutes (stock moves faster than prices). */
 export const revalidate = 300;
 
-/** Featured products are prerendered for each locale's default market; every other page renders on first visit, then is cached. */
+/** The newest featured products (a fixed number) are prerendered for each locale's default market; every other page renders on first visit, then is cached. */
 export async function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!isLocale(params.locale) || !parseEnv().DATABASE_URL) return [];
-  return (await listProductSlugs({ featuredOnly: true })).map(({ slug }) => ({ slug }));
+  return (await listPrerenderedProductSlugs()).map(({ slug }) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<Params> }) {
