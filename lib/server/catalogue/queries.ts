@@ -197,10 +197,15 @@ export function listingPageSql(query: CatalogueQuery, market: MarketDefinition, 
      ${listingOrder(query.sort)} LIMIT ${PAGE_SIZE} OFFSET ${(query.page - 1) * PAGE_SIZE}`;
 }
 
-/** How many products the listing has, counting no further than COUNT_CAP + 1. Exported for the query-plan guard. */
+/**
+ * How many products the listing has, counting no further than COUNT_CAP + 1, walking
+ * the same index as the page (its order), so a count never reads the table itself.
+ * Exported for the query-plan guard.
+ */
 export function listingCountSql(query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
   return Prisma.sql`
-    SELECT COUNT(*) AS total FROM (SELECT 1 FROM "Product" p WHERE ${listingFilters(query, market, fx)} LIMIT ${COUNT_CAP + 1}) counted`;
+    SELECT COUNT(*) AS total FROM (
+      SELECT 1 FROM "Product" p WHERE ${listingFilters(query, market, fx)} ${listingOrder(query.sort)} LIMIT ${COUNT_CAP + 1}) counted`;
 }
 
 /** The cards of the given products, in the given order. */

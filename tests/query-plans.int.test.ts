@@ -1,0 +1,149 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { migrate } from "@/lib/db/migrate";
+import { createPrismaClient } from "@/lib/db/client";
+import { seed } from "@/prisma/seed";
+import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
+import { parseCatalogueQuery } from "@/lib/domain/catalogue/query";
+import { searchQuery } from "@/lib/domain/search/fold";
+import { refreshDerivedColumns } from "@/lib/server/catalogue/derived";
+import { readFxTable } from "@/lib/server/fx/load";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { FxTable } from "@/lib/domain/fx";
+import { createDatabase } from "./database";
+
+/**
+ * The guard against listings and search that slow down as the catalogue grows: on a
+ * catalogue of tens of thousands of products, the plans of the listing, count and
+ * search queries must not read `Product` or `ProductTranslation` sequentially, nor
+ * spill a sort or hash to disk. Plans, not timings: they do not depend on the machine.
+ */
+const COPIES = 300; // x 97 seeded products: about 29,000
+let prisma: PrismaClient;
+let client: pg.Client;
+let fx: FxTable;
+let sql: typeof import("@/lib/server/catalogue/queries");
+
+interface PlanNode {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Sort Space Type"?: string;
+  "Temp Written Blocks"?: number;
+  Plans?: PlanNode[];
+}
+
+function nodes(plan: PlanNode): PlanNode[] {
+  return [plan, ...(plan.Plans ?? []).flatMap(nodes)];
+}
+
+/** What is wrong with a query's plan: sequential scans of the big tables, anything written to disk. */
+async function problems(query: Prisma.Sql): Promise<string[]> {
+  const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.text}`, query.values as unknown[]);
+  const plan = (rows[0]["QUERY PLAN"] as { Plan: PlanNode }[])[0]!.Plan;
+  const found: string[] = [];
+  for (const node of nodes(plan)) {
+    if (node["Node Type"] === "Seq Scan" && ["Product", "ProductTranslation"].includes(node["Relation Name"] ?? "")) found.push(`sequential scan of ${node["Relation Name"]}`);
+    if (node["Sort Space Type"] === "Disk") found.push(`${node["Node Type"]} spilled to disk`);
+    if ((node["Temp Written Blocks"] ?? 0) > 0) found.push(`${node["Node Type"]} wrote ${node["Temp Written Blocks"]} temporary blocks`);
+  }
+  return found;
+}
+
+beforeAll(async () => {
+  const url = await createDatabase(inject("databaseUrl"), `query_plans_${process.pid}`);
+  await migrate(url);
+  prisma = createPrismaClient(url);
+  await seed(prisma);
+  // Copies of the seeded catalogue under new ids and slugs, written in SQL: the same
+  // shapes and the same value distributions, many times over.
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Product" (id, "sellerId", "categoryId", slug, kind, "taxCategory", "hsCode", "originCountry", "originalLocale",
+                           "weightGrams", "lengthMm", "widthMm", "heightMm", status, featured, "imageCount", "fromPriceMinor", currency, "createdAt")
+    SELECT p.id || '_' || n, p."sellerId", p."categoryId", p.slug || '-' || n, p.kind, p."taxCategory", p."hsCode", p."originCountry", p."originalLocale",
+           p."weightGrams", p."lengthMm", p."widthMm", p."heightMm", p.status, p.featured AND n % 50 = 0, p."imageCount",
+           p."fromPriceMinor" + (n % 97), p.currency, p."createdAt" + make_interval(mins => n)
+      FROM "Product" p CROSS JOIN generate_series(1, ${COPIES}) n`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "ProductTranslation" ("productId", locale, title, description, "searchText", "searchTitle")
+    SELECT t."productId" || '_' || n, t.locale, t.title, t.description, t."searchText", t."searchTitle"
+      FROM "ProductTranslation" t CROSS JOIN generate_series(1, ${COPIES}) n`);
+  await prisma.$executeRawUnsafe(`
+    INSERT INTO "Variant" (id, "productId", sku, name, "priceMinor", currency, stock, position)
+    SELECT v.id || '_' || n, v."productId" || '_' || n, v.sku || '-' || n, v.name, v."priceMinor" + (n % 97), v.currency, v.stock, v.position
+      FROM "Variant" v CROSS JOIN generate_series(1, ${COPIES}) n`);
+  await refreshDerivedColumns(prisma);
+  client = new pg.Client({ connectionString: url });
+  await client.connect();
+  // The planner's view of a real catalogue, and the memory a small server gives a sort.
+  await client.query(`ANALYZE`);
+  await client.query(`SET work_mem = '4MB'`);
+  fx = await readFxTable(prisma);
+  // The services below read through the process's one client: point it at this database.
+  process.env.DATABASE_URL = url;
+  (globalThis as { caravanPrisma?: unknown }).caravanPrisma = prisma;
+  sql = await import("@/lib/server/catalogue/queries");
+}, 300_000);
+
+afterAll(async () => {
+  await client?.end();
+  await prisma?.$disconnect();
+});
+
+const market = (country: string) => findMarket(country) as MarketDefinition;
+const listing = (qs: string, country = "US") => parseCatalogueQuery(new URLSearchParams(qs), market(country).currency);
+
+describe("query plans on a catalogue of tens of thousands of products", () => {
+  it("has the catalogue it claims", async () => {
+    const { rows } = await client.query(`SELECT COUNT(*)::int AS n, COUNT(*) FILTER (WHERE listed)::int AS listed FROM "Product"`);
+    expect(rows[0].n).toBe(97 * (COPIES + 1));
+    expect(rows[0].listed).toBe(97 * (COPIES + 1));
+  });
+
+  const listings = [
+    "",
+    "page=40",
+    "kind=physical",
+    "kind=digital&sort=newest",
+    "category=coffee-tea",
+    "category=kitchen-knives&sort=price-asc",
+    "origin=JP&sort=price-desc",
+    "sort=price-asc&page=200",
+    "min=10&max=40",
+    "min=100&sort=price-desc",
+    "category=coffee-tea&origin=KE&kind=physical&min=5&max=30&sort=newest",
+  ];
+  for (const qs of listings) {
+    for (const country of ["US", "JP"]) {
+      it(`listing "${qs}" in ${country}: page and count read indexes only`, async () => {
+        const query = listing(qs, country);
+        expect(await problems(sql.listingPageSql(query, market(country), fx)), "page").toEqual([]);
+        expect(await problems(sql.listingCountSql(query, market(country), fx)), "count").toEqual([]);
+      });
+    }
+  }
+
+  for (const text of ["tea", "knife", "kaffee", "messer", "茶", "緑茶", "お茶", "刀", "nothingmatchesthis"]) {
+    it(`search "${text}" reads the index only`, async () => {
+      expect(await problems(sql.searchPageSql(searchQuery(text), 1))).toEqual([]);
+      expect(await problems(sql.searchPageSql(searchQuery(text), 5))).toEqual([]);
+    });
+  }
+
+  it("the guard itself sees a sequential scan and a sort on disk", async () => {
+    const bad = await problems({
+      text: `SELECT p.id FROM "Product" p JOIN "ProductTranslation" t ON t."productId" = p.id WHERE p.kind::text = $1 ORDER BY t.description, p.id`,
+      values: ["PHYSICAL"],
+    } as unknown as Prisma.Sql);
+    expect(bad).toContain("sequential scan of Product");
+    expect(bad.some((p) => /disk|temporary/.test(p))).toBe(true);
+  });
+
+  it("counts stop at the cap, and the listing says there are more", async () => {
+    const page = await sql.queryCatalogue("en", market("US"), listing(""));
+    expect(page.total).toBe(sql.COUNT_CAP);
+    expect(page.capped).toBe(true);
+    const search = await sql.searchProducts("en", market("US"), "tea", 1);
+    expect(search.capped).toBe(true);
+    expect(search.total).toBe(sql.SEARCH_CAP);
+  });
+});
