@@ -30,6 +30,7 @@ describe("parseEnv", () => {
       CARAVAN_RATE_LIMIT_API: { limit: 120, windowSeconds: 60 },
       CARAVAN_RATE_LIMIT_FORMS: { limit: 30, windowSeconds: 60 },
       CARAVAN_TRUST_PROXY: false,
+      CARAVAN_CART_TTL_DAYS: 30,
       CARAVAN_MAX_BODY_BYTES: 65536,
     });
   });
@@ -109,5 +110,9 @@ describe("production secrets", () => {
 
   it("refuses a demo flag that is not true or false", () => {
     expect(problemsOf({ CARAVAN_DEMO: "1" })).toEqual(["CARAVAN_DEMO: must be true or false"]);
+  });
+  it("reads the cart lifetime in days and refuses nonsense", () => {
+    expect(parseEnv({ CARAVAN_CART_TTL_DAYS: "7" }).CARAVAN_CART_TTL_DAYS).toBe(7);
+    for (const bad of ["0", "366", "1.5", "week"]) expect(() => parseEnv({ CARAVAN_CART_TTL_DAYS: bad }), bad).toThrow(/CARAVAN_CART_TTL_DAYS: must be a number of days/);
   });
 });

@@ -52,6 +52,12 @@ const schema = z
     CARAVAN_RATE_LIMIT_API: rateLimit("120/60"),
     CARAVAN_RATE_LIMIT_FORMS: rateLimit("30/60"),
     CARAVAN_TRUST_PROXY: flag.default(false),
+    CARAVAN_CART_TTL_DAYS: z.coerce
+      .number({ error: "must be a number of days (1-365)" })
+      .int("must be a number of days (1-365)")
+      .min(1, "must be a number of days (1-365)")
+      .max(365, "must be a number of days (1-365)")
+      .default(30),
     CARAVAN_MAX_BODY_BYTES: z.coerce
       .number({ error: "must be a number of bytes (1024-10485760)" })
       .int("must be a number of bytes (1024-10485760)")
