@@ -16,7 +16,9 @@ const config = [
     // The shared shell of browse pages (layouts, header, footer and what they render)
     // must never read the request: one cookie read makes every browse page dynamic.
     // Per-user chrome is a client island (docs/adr/0008).
-    files: ["app/layout.tsx", "app/[[]locale]/layout.tsx", "app/[[]locale]/[[]market]/**/*.tsx", "components/layout/**/*.tsx", "components/catalogue/**/*.tsx", "components/product/**/*.tsx", "components/price/**/*.tsx", "components/trade/**/*.tsx", "lib/route-params.ts"],
+    files: ["app/layout.tsx", "app/[[]locale]/layout.tsx", "app/[[]locale]/[[]market]/**/*.tsx", "components/layout/**/*.tsx", "components/catalogue/**/*.tsx", "components/product/**/*.tsx", "components/price/**/*.tsx", "components/trade/**/*.tsx", "components/cart/**/*.tsx", "lib/route-params.ts"],
+    // The cart page is per buyer by definition (the "market" surface): rendered per request.
+    ignores: ["app/[[]locale]/[[]market]/cart/**"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -12,6 +12,7 @@ import { KINDS, SORTS } from "@/lib/domain/catalogue/query";
 import { FX_SOURCES } from "@/lib/domain/fx";
 import { LOCALES } from "@/lib/domain/markets";
 import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/domain/trade";
+import { CART_ERROR_CODES, LINE_CHANGES } from "@/lib/domain/cart";
 
 /** The keys each dynamically translated code becomes, as the components build them. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
@@ -22,6 +23,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "FX rate sources (price tag)": FX_SOURCES.map((source) => `price.source${source}`),
   "product kinds (catalogue filters)": KINDS.map((kind) => `catalogue.${kind}`),
   "sort orders (catalogue filters)": SORTS.map((sort) => `catalogue.${SORT_LABELS[sort]}`),
+  "cart errors (cart page, add to cart)": CART_ERROR_CODES.map((code) => `cart.error.${code}`),
+  "changes since adding (cart lines)": LINE_CHANGES.map((change) => `cart.change.${change}`),
 };
 
 /** The keys of `keys` that `catalogue` lacks or holds as anything but a non-empty string. */

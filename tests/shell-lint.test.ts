@@ -26,7 +26,12 @@ describe("lint: no next/headers in the shared shell", () => {
     });
   }
 
-  it("allows it outside the shell, e.g. in a route handler", async () => {
-    expect(await restrictedImportErrors("app/api/session/route.ts")).toBe(0);
+  it("allows it outside the shell: a route handler, the per-buyer cart page", async () => {
+    expect(await restrictedImportErrors("app/api/cart/route.ts")).toBe(0);
+    expect(await restrictedImportErrors("app/[locale]/[market]/cart/page.tsx")).toBe(0);
+  });
+
+  it("refuses it in the cart's islands, which browse pages render", async () => {
+    expect(await restrictedImportErrors("components/cart/cart-link.tsx")).toBe(1);
   });
 }, 60_000);

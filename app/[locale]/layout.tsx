@@ -26,12 +26,12 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  // Client components only need the error texts: the rest of the messages stay on the server.
-  const { errors } = await getMessages();
+  // Client components only need the error texts and the header's (the cart link): the rest stay on the server.
+  const { errors, nav } = await getMessages();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <NextIntlClientProvider messages={{ errors }}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={{ errors, nav }}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,27 +1,8 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { CSRF_COOKIE, CSRF_FIELD, isCsrfToken } from "@/lib/domain/http/same-origin";
-
-/** A fresh token; getRandomValues where randomUUID is missing (plain http on a non-local host). */
-function newToken(): string {
-  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, "0")).join("");
-}
-
-/** The double-submit token: this browser's `caravan_csrf` cookie, created on first use. */
-function csrfToken(): string {
-  const existing = document.cookie
-    .split(";")
-    .map((part) => part.trim())
-    .find((part) => part.startsWith(`${CSRF_COOKIE}=`))
-    ?.slice(CSRF_COOKIE.length + 1);
-  if (isCsrfToken(existing)) return existing;
-  const token = newToken();
-  const secure = window.location.protocol === "https:" ? "; Secure" : "";
-  document.cookie = `${CSRF_COOKIE}=${token}; Path=/; SameSite=Strict${secure}`;
-  return token;
-}
+import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
+import { csrfToken } from "@/components/forms/csrf-field";
 
 /**
  * Hidden fields for the preference endpoint: where to send the buyer back (the current

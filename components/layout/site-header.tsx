@@ -4,6 +4,7 @@ import { MARKETS, type Locale, type MarketDefinition } from "@/lib/domain/market
 import { collatorFor, countryName, flagEmoji } from "@/lib/display-names";
 import { LocaleSwitcher } from "./locale-switcher";
 import { ReturnToField } from "./return-to-field";
+import { CartLink } from "@/components/cart/cart-link";
 
 const sortedMarkets = new Map<string, MarketDefinition[]>();
 
@@ -33,6 +34,7 @@ export async function SiteHeader({ locale, market }: { locale: Locale; market: M
         <nav aria-label={t("mainNavigation")} className="main-nav">
           <Link href="/catalogue">{t("catalogue")}</Link>
           <Link href="/help">{t("help")}</Link>
+          <CartLink href={`/${locale}/cart`} />
         </nav>
         <form role="search" action={`/${locale}/search`} method="get" className="search-form">
           <label htmlFor="site-search" className="visually-hidden">

@@ -17,6 +17,7 @@ export const CART_ERROR_CODES = [
   "OUT_OF_STOCK",
   "CART_FULL",
   "LINE_NOT_FOUND",
+  "INVALID_ACTION",
 ] as const;
 export type CartErrorCode = (typeof CART_ERROR_CODES)[number];
 

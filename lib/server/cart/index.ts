@@ -221,6 +221,21 @@ export interface CartView {
   pricingDate: string;
 }
 
+/** A line as the page shows it, without the fields used only for quoting. */
+function toLineView(line: CartLineView): CartLineView {
+  return {
+    id: line.id,
+    variantId: line.variantId,
+    sku: line.sku,
+    variantName: line.variantName,
+    quantity: line.quantity,
+    stock: line.stock,
+    product: line.product,
+    unitPrice: line.unitPrice,
+    changes: line.changes,
+  };
+}
+
 function localized(value: unknown, locale: Locale, fallback: string): string {
   if (value && typeof value === "object") {
     const record = value as Record<string, unknown>;
@@ -309,7 +324,7 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
     }
     return {
       seller: { id: seller.id, handle: seller.handle, name: seller.name, country: seller.country },
-      lines: group.lines.map(({ sellerId: _s, trade: _t, priceMoney: _p, ...rest }) => rest),
+      lines: group.lines.map(toLineView),
       quoteIndex,
     };
   });

@@ -12,6 +12,7 @@ import { productImageUrl } from "@/lib/images";
 import { isLocale, textDirection } from "@/lib/domain/markets";
 import { parseEnv } from "@/lib/env";
 import { LandedCost } from "@/components/trade/landed-cost";
+import { AddToCart } from "@/components/cart/add-to-cart";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { quoteProductDelivery } from "@/lib/server/trade/product-delivery";
 import { productPageTags } from "@/lib/domain/cache/tags";
@@ -91,6 +92,11 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
         <p className={totalStock === 0 ? "stock-out" : "stock-in"} data-testid="stock">
           {product.kind === "DIGITAL" ? t("available") : totalStock === 0 ? t("outOfStock") : t("inStock", { count: totalStock })}
         </p>
+        <AddToCart
+          locale={locale}
+          digital={product.kind === "DIGITAL"}
+          variants={product.variants.map((v) => ({ id: v.id, label: v.name || v.sku, stock: v.stock }))}
+        />
         <div lang={product.contentLocale} dir={textDirection(product.contentLocale)} className="description">
           <p>{product.description}</p>
         </div>
