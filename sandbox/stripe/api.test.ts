@@ -122,7 +122,7 @@ describe("checkout sessions", () => {
     const noMode = await rejection(h.stripe.checkout.sessions.create({ ...sessionParams(), mode: undefined }));
     expect(noMode).toMatchObject({ code: "parameter_missing", param: "mode" });
     const noName = await rejection(
-      h.stripe.checkout.sessions.create(sessionParams({ line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: 100, product_data: { description: "no name" } as { name: string } } }] })),
+      h.stripe.checkout.sessions.create(sessionParams({ line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount: 100, product_data: { description: "no name" } as unknown as { name: string } } }] })),
     );
     expect(noName).toMatchObject({ code: "parameter_missing", param: "line_items[0][price_data][product_data][name]" });
   });

@@ -150,7 +150,7 @@ describe("delayed payment (bank transfer)", () => {
     await h.control("POST", "/_sandbox/advance_time", { seconds: "10" });
     const succeeded = await waitFor(() => eventsOf(h.receiver, "checkout.session.async_payment_succeeded", s.id)[0]);
     expect((succeeded.data.object as Stripe.Checkout.Session).payment_status).toBe("paid");
-    expect((await h.stripe.paymentIntents.retrieve(after.payment_intent && (after.payment_intent as Stripe.PaymentIntent).id)).status).toBe("succeeded");
+    expect((await h.stripe.paymentIntents.retrieve((after.payment_intent as Stripe.PaymentIntent).id)).status).toBe("succeeded");
   });
 
   it("settles on its own a few seconds later", async () => {
