@@ -225,3 +225,65 @@ describe("idempotency", () => {
     expect(ok.status).toBe("open");
   });
 });
+
+describe("request edges", () => {
+  it("accepts the key through HTTP Basic auth as Stripe does", async () => {
+    const res = await fetch(`${h.sandbox.url}/v1/events?limit=1`, { headers: { authorization: `Basic ${Buffer.from("sk_test_sandbox:").toString("base64")}` } });
+    expect(res.status).toBe(200);
+  });
+
+  it("answers an unknown path with Stripe's 404 and echoes request id and API version", async () => {
+    const res = await fetch(`${h.sandbox.url}/v1/widgets`, { headers: { authorization: "Bearer sk_test_sandbox", "stripe-version": "2026-10-28.endive" } });
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/^Unrecognized request URL \(GET: \/v1\/widgets\)/);
+    expect(res.headers.get("request-id")).toMatch(/^req_/);
+    expect(res.headers.get("stripe-version")).toBe("2026-10-28.endive");
+  });
+
+  it("refuses a body over 1 MB", async () => {
+    const res = await fetch(`${h.sandbox.url}/v1/checkout/sessions`, {
+      method: "POST",
+      headers: { authorization: "Bearer sk_test_sandbox", "content-type": "application/x-www-form-urlencoded" },
+      body: `metadata[a]=${"x".repeat(1024 * 1024 + 1)}`,
+    });
+    expect(res.status).toBe(413);
+  });
+
+  it("refuses what the sandbox does not model rather than pretending", async () => {
+    expect(await rejection(h.stripe.checkout.sessions.create(sessionParams({ mode: "subscription" })))).toMatchObject({ statusCode: 400, param: "mode" });
+    expect(await rejection(h.stripe.checkout.sessions.create(sessionParams({ line_items: [{ price: "price_123", quantity: 1 }] })))).toMatchObject({
+      statusCode: 404,
+      code: "resource_missing",
+      param: "line_items[0][price]",
+    });
+    expect(
+      await rejection(h.stripe.checkout.sessions.create(sessionParams({ line_items: [{ quantity: 1, price_data: { currency: "eur", unit_amount_decimal: "100.5", product_data: { name: "A" } } } as unknown as Stripe.Checkout.SessionCreateParams.LineItem] }))),
+    ).toMatchObject({ statusCode: 400, param: "line_items[0][price_data][unit_amount_decimal]" });
+  });
+
+  it("checks URLs and email addresses", async () => {
+    expect(await rejection(h.stripe.checkout.sessions.create(sessionParams({ success_url: "not a url" })))).toMatchObject({ code: "url_invalid", param: "success_url" });
+    expect(await rejection(h.stripe.checkout.sessions.create(sessionParams({ customer_email: "nobody" })))).toMatchObject({ code: "email_invalid", param: "customer_email" });
+  });
+
+  it("pages lists backwards with ending_before", async () => {
+    const first = await h.stripe.checkout.sessions.list({ limit: 3 });
+    const back = await h.stripe.checkout.sessions.list({ limit: 2, ending_before: first.data[2]!.id });
+    expect(back.data.map((s) => s.id)).toEqual(first.data.slice(0, 2).map((s) => s.id));
+  });
+
+  it("filters events by types and created", async () => {
+    await h.stripe.checkout.sessions.expire((await h.stripe.checkout.sessions.create(sessionParams())).id);
+    const typed = await h.stripe.events.list({ types: ["checkout.session.expired", "charge.refunded"], limit: 100 });
+    expect(typed.data.length).toBeGreaterThan(0);
+    expect(typed.data.every((e) => e.type === "checkout.session.expired")).toBe(true);
+    const future = await h.stripe.events.list({ created: { gt: Math.floor(Date.now() / 1000) + 3600 } });
+    expect(future.data).toEqual([]);
+  });
+
+  it("refuses non-Express accounts and account_update links", async () => {
+    expect(await rejection(h.stripe.accounts.create({ type: "standard" }))).toMatchObject({ statusCode: 400, param: "type" });
+    const a = await h.stripe.accounts.create({ type: "express" });
+    expect(await rejection(h.stripe.accountLinks.create({ account: a.id, type: "account_update", refresh_url: "http://x/r", return_url: "http://x/d" }))).toMatchObject({ param: "type" });
+  });
+});

@@ -93,6 +93,21 @@ describe("test cards", () => {
     expect((await h.stripe.paymentIntents.retrieve(pi.id)).status).toBe("succeeded");
   });
 
+  it("4000 0000 0000 9995 is declined for insufficient funds; a real card number is refused in test mode", async () => {
+    const s = await open();
+    const res = await submitPayment(s.url!, card("4000000000009995"));
+    expect(res.status).toBe(402);
+    expect(await res.text()).toContain("Your card has insufficient funds.");
+    let pi = await h.stripe.paymentIntents.retrieve((await h.stripe.checkout.sessions.retrieve(s.id)).payment_intent as string);
+    expect(pi.last_payment_error?.decline_code).toBe("insufficient_funds");
+    const live = await submitPayment(s.url!, card("4111111111111111"));
+    expect(live.status).toBe(402);
+    pi = await h.stripe.paymentIntents.retrieve(pi.id);
+    expect(pi.last_payment_error?.decline_code).toBe("test_mode_live_card");
+    const listed = await h.stripe.paymentIntents.list({ limit: 100 });
+    expect(listed.data.map((p) => p.id)).toContain(pi.id);
+  });
+
   it("refuses an invalid card number and a past expiry without charging", async () => {
     const s = await open();
     const bad = await submitPayment(s.url!, card("4242 4242 4242 4241"));
@@ -249,6 +264,8 @@ describe("refunds", () => {
     expect(refunded.map((e) => (e.data.object as Stripe.Charge).amount_refunded).sort()).toEqual([1000, 3300]);
     const listed = await h.stripe.refunds.list({ payment_intent: pi.id });
     expect(listed.data.map((r) => r.amount)).toEqual([2300, 1000]);
+    expect((await h.stripe.refunds.list({ charge: charge.id })).data).toHaveLength(2);
+    expect((await h.stripe.refunds.retrieve(part.id)).amount).toBe(1000);
   });
 
   it("refuses to refund an unpaid payment", async () => {

@@ -93,6 +93,7 @@ describe("transfers and reversals", () => {
     await waitFor(() => eventsOf(h.receiver, "transfer.created", transfer.id)[0]);
     const byGroup = await h.stripe.transfers.list({ transfer_group: "ord_1" });
     expect(byGroup.data.map((t) => t.id)).toContain(transfer.id);
+    expect((await h.stripe.transfers.list({ destination: seller.id })).data.map((t) => t.id)).toEqual([transfer.id]);
 
     const part = await h.stripe.transfers.createReversal(transfer.id, { amount: 3000 });
     expect(part.id).toMatch(/^trr_/);

@@ -106,14 +106,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new HttpError(413, "Request body too large"));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Keep draining an oversized body so the client reads the 413 instead of a reset connection.
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => (size > MAX_BODY ? reject(new HttpError(413, "Request body too large")) : resolve(Buffer.concat(chunks).toString("utf8"))));
     req.on("error", reject);
   });
 }
