@@ -60,7 +60,8 @@ test.describe("cart", () => {
     });
   });
 
-  test("in Arabic, shipping to Kuwait: right to left, three-decimal dinars", async ({ page, context, baseURL }) => {
+  test("in Arabic, shipping to Kuwait: right to left, three-decimal dinars, fitting a phone", async ({ page, context, baseURL }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
     await context.addCookies([{ name: "caravan_market", value: "KW", url: baseURL! }]);
     await page.goto(`/ar/products/${GERMAN_PRODUCT.slug}`);
     await page.getByTestId("add-to-cart").getByRole("button", { name: ar.product.addToCart }).click();
@@ -70,6 +71,8 @@ test.describe("cart", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(ar.cart.title!);
     await expect(page.getByTestId("cart-total")).toHaveAttribute("data-currency", "KWD");
     await expect(page.getByTestId("cart-total")).toHaveText(/\d[.,٫]\d{3}/);
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(scroll).toBe(client);
   });
 
   test("bad input is refused with a translated message and changes nothing", async ({ page, request, baseURL }) => {
