@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { refreshDerivedColumns } from "@/lib/server/catalogue/derived";
 import { generateCatalogue } from "./seed-data/generated";
 import { PRODUCTS, SELLERS } from "./seed-data";
-import { insertProducts, insertSellers, seed } from "./seed";
+import { insertProducts, insertSellers, isSeeded, seed } from "./seed";
 
 export const DEFAULT_SEED = 20260105;
 export const DEFAULT_BATCH_SIZE = 2_000;
@@ -27,6 +27,8 @@ export async function seedLarge(
   if (!Number.isInteger(total) || total < PRODUCTS.length) {
     throw new Error(`--products must be a whole number of at least ${PRODUCTS.length} (the demo catalogue), got ${total}`);
   }
+  // Adding to a catalogue would collide with its slugs and order it wrongly: start empty.
+  if (await isSeeded(prisma)) throw new Error("The database already holds products; load a large catalogue into an empty one.");
   const started = performance.now();
   const elapsed = () => ((performance.now() - started) / 1000).toFixed(1);
   await seed(prisma);
