@@ -67,9 +67,14 @@ describe("a large catalogue on demand", () => {
     expect(Number(distinct.n)).toBe(TOTAL);
   });
 
-  it("updates the planner's statistics for the new size", async () => {
+  it("vacuums the tables and updates the planner's statistics for the new size", async () => {
     const stats = await one(`SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'Product'`);
     expect(Number(stats.n)).toBe(TOTAL);
+    for (const table of ["Product", "ProductTranslation", "Variant"]) {
+      const row = await one(`SELECT last_vacuum, last_analyze FROM pg_stat_user_tables WHERE relname = '${table}'`);
+      expect(row.last_vacuum, table).not.toBeNull();
+      expect(row.last_analyze, table).not.toBeNull();
+    }
   });
 
   it("reports its progress batch by batch", () => {
