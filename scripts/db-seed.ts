@@ -1,15 +1,29 @@
-/** `npm run db:seed`: loads the demo catalogue into an empty database (refuses a non-empty one). */
+/**
+ * `npm run db:seed`: loads the demo catalogue into an empty database (refuses a non-empty
+ * one). `-- --products N` loads a catalogue of N products in all: the demo catalogue plus
+ * generated sellers and products (`--seed S` picks another generated catalogue).
+ */
 import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { isSeeded, seed } from "@/prisma/seed";
+import { DEFAULT_SEED, seedLarge } from "@/prisma/seed-large";
+import { parseSeedArgs } from "./seed-args";
 
+const args = parseSeedArgs(process.argv.slice(2));
+if ("error" in args) {
+  console.error(args.error);
+  process.exit(2);
+}
 const db = await resolveDatabase(console.log);
 const prisma = createPrismaClient(db.url);
 try {
   await migrate(db.url, { log: console.log });
   if (await isSeeded(prisma)) {
     console.log("The database already holds products; nothing seeded.");
+  } else if (args.products !== undefined) {
+    const result = await seedLarge(prisma, { products: args.products, seed: args.seed ?? DEFAULT_SEED, log: console.log });
+    console.log(`Seeded ${result.sellers} sellers and ${result.products} products in ${result.seconds.toFixed(1)} s.`);
   } else {
     const result = await seed(prisma);
     console.log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
