@@ -14,9 +14,9 @@ const manifest = JSON.parse(
   fs.readFileSync(path.resolve(process.env.NEXT_DIST_DIR ?? ".next", "prerender-manifest.json"), "utf8"),
 ) as Manifest;
 
-// The build prerenders the newest featured products, at most 24 (PRERENDERED_PRODUCTS).
+// The build prerenders the newest featured products, at most 12 (PRERENDERED_PRODUCTS).
 const FEATURED = PRODUCTS.filter((p) => p.featured).map((p) => p.slug);
-const BOUND = 24;
+const BOUND = 12;
 
 test.describe("prerendered pages", () => {
   for (const locale of LOCALES) {

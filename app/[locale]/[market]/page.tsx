@@ -6,6 +6,7 @@ import { featuredProducts } from "@/lib/server/catalogue/queries";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { countryName, flagEmoji } from "@/lib/display-names";
 import { alternates } from "@/lib/seo";
+import { featuredSellers } from "@/lib/domain/catalogue/sellers";
 import { LISTING_TAGS } from "@/lib/domain/cache/tags";
 import { tagPage } from "@/lib/server/cache/tag-page";
 
@@ -26,13 +27,14 @@ export default async function HomePage({ params }: { params: Promise<ShopParams>
     listSellers(locale),
     featuredProducts(locale, market),
   ]);
+  const countries = new Set(sellers.map((s) => s.country)).size;
   const byCountry = new Map<string, typeof sellers>();
-  for (const seller of sellers) byCountry.set(seller.country, [...(byCountry.get(seller.country) ?? []), seller]);
+  for (const seller of featuredSellers(sellers)) byCountry.set(seller.country, [...(byCountry.get(seller.country) ?? []), seller]);
   return (
     <>
       <section className="hero">
         <h1>{t("heading")}</h1>
-        <p>{t("intro", { count: byCountry.size, currency: market.currency })}</p>
+        <p>{t("intro", { count: countries, currency: market.currency })}</p>
         <Link href="/catalogue" className="button">
           {t("browseCatalogue")}
         </Link>

@@ -169,7 +169,7 @@ export const getProduct = cache(async function getProduct(slug: string, locale: 
  * number, so build time does not grow with the catalogue. Every other product page
  * renders on its first visit and is then cached.
  */
-export const PRERENDERED_PRODUCTS = 24;
+export const PRERENDERED_PRODUCTS = 12;
 
 export async function listPrerenderedProductSlugs(): Promise<{ slug: string; updatedAt: Date }[]> {
   const rows = await getPrisma().product.findMany({

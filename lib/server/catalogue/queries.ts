@@ -205,7 +205,20 @@ export function listingPageSql(query: CatalogueQuery, market: MarketDefinition, 
 export function listingCountSql(query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
   return Prisma.sql`
     SELECT COUNT(*) AS total FROM (
-      SELECT 1 FROM "Product" p WHERE ${listingFilters(query, market, fx)} ${listingOrder(query.sort)} LIMIT ${COUNT_CAP + 1}) counted`;
+      SELECT 1 FROM "Product" p WHERE ${listingFilters(query, market, fx)} ${countOrder(query)} LIMIT ${COUNT_CAP + 1}) counted`;
+}
+
+/**
+ * The index a count walks: the narrowest one its filters name (a price range, the
+ * category, the origin), so it reads only the matching entries and stops at the cap;
+ * otherwise (no filter, or only the kind, which half the catalogue shares) the page's
+ * own index, where nearly every entry matches.
+ */
+function countOrder(query: CatalogueQuery): Prisma.Sql {
+  if (query.minMinor !== undefined || query.maxMinor !== undefined) return Prisma.sql`ORDER BY p.listed, p."sortPriceEur"`;
+  if (query.category) return Prisma.sql`ORDER BY p."categoryId"`;
+  if (query.origin) return Prisma.sql`ORDER BY p."originCountry"`;
+  return listingOrder(query.sort);
 }
 
 /** The cards of the given products, in the given order. */
