@@ -10,7 +10,8 @@ export type Sort = (typeof SORTS)[number];
 export const KINDS = ["physical", "digital"] as const;
 export type Kind = (typeof KINDS)[number];
 export const PAGE_SIZE = 12;
-export const MAX_PAGE = 500;
+/** Pagination reaches this far (100 pages of 12); past it a buyer narrows the listing. */
+export const MAX_PAGE = 100;
 
 export interface CatalogueQuery {
   category?: string;

@@ -56,27 +56,6 @@ interface CardRow {
   categoryName: string;
 }
 
-/**
- * Per-currency factors that turn a seller's minor units into the buyer's, in SQL:
- * buyer_minor = seller_minor * factor, then rounded (half away from zero, as the
- * money module does) to the buyer currency's chargeable step.
- */
-function fxValues(fx: FxTable, buyer: CurrencyCode): Prisma.Sql {
-  const rows: Prisma.Sql[] = [];
-  for (const currency of CURRENCY_CODES) {
-    try {
-      const { rate } = crossRate(fx, currency, buyer);
-      const shift = decimalsOf(buyer) - decimalsOf(currency);
-      const num = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
-      const den = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
-      rows.push(Prisma.sql`(${currency}::text, ${num.toString()}::numeric, ${den.toString()}::numeric)`);
-    } catch {
-      // No rate for this currency: its products cannot be price-filtered or price-sorted.
-    }
-  }
-  return Prisma.sql`SELECT * FROM (VALUES ${Prisma.join(rows)}) AS v(currency, num, den)`;
-}
-
 /** The product rows cards are made from, in the visitor's locale (title falling back to the original). */
 function cardSelect(locale: Locale): Prisma.Sql {
   return Prisma.sql`
@@ -168,12 +147,34 @@ export function listingFilters(query: CatalogueQuery, market: MarketDefinition, 
     }
     if (range.lo !== undefined) filters.push(Prisma.sql`p."sortPriceEur" >= ${range.lo.toString()}::bigint`);
     if (range.hi !== undefined) filters.push(Prisma.sql`p."sortPriceEur" <= ${range.hi.toString()}::bigint`);
-    const step = chargeStepMinor(market.currency);
-    const shown = Prisma.sql`(SELECT ROUND(p."fromPriceMinor" * fx.num / fx.den / ${step}) * ${step} FROM (${fxValues(fx, market.currency)}) fx WHERE fx.currency = p.currency)`;
+    const shown = shownPriceSql(fx, market.currency);
     if (query.minMinor !== undefined) filters.push(Prisma.sql`${shown} >= ${query.minMinor}`);
     if (query.maxMinor !== undefined) filters.push(Prisma.sql`${shown} <= ${query.maxMinor}`);
   }
   return Prisma.join(filters, " AND ");
+}
+
+/**
+ * The displayed price of `p` in the buyer's currency, as SQL: the seller's price times
+ * the exact factor of its currency, rounded (half away from zero) to the buyer
+ * currency's chargeable step, as the page shows it. One CASE over constant factors,
+ * evaluated per candidate row; NULL for a currency without a rate.
+ */
+function shownPriceSql(fx: FxTable, buyer: CurrencyCode): Prisma.Sql {
+  const step = chargeStepMinor(buyer);
+  const branches: Prisma.Sql[] = [];
+  for (const currency of CURRENCY_CODES) {
+    try {
+      const { rate } = crossRate(fx, currency, buyer);
+      const shift = decimalsOf(buyer) - decimalsOf(currency);
+      const num = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
+      const den = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n) * BigInt(step);
+      branches.push(Prisma.sql`WHEN ${currency} THEN ROUND(p."fromPriceMinor" * ${num.toString()}::numeric / ${den.toString()}::numeric) * ${step}`);
+    } catch {
+      // No rate for this currency: its products match no price range.
+    }
+  }
+  return branches.length ? Prisma.sql`(CASE p.currency ${Prisma.join(branches, " ")} END)` : Prisma.sql`NULL::numeric`;
 }
 
 /** ORDER BY matching one index per sort (schema.prisma: Product's `listed, …` indexes). */
@@ -209,15 +210,17 @@ export function listingCountSql(query: CatalogueQuery, market: MarketDefinition,
 }
 
 /**
- * The index a count walks: the narrowest one its filters name (a price range, the
- * category, the origin), so it reads only the matching entries and stops at the cap;
+ * The index a count walks: the narrowest one its filters name (the origin, the
+ * category, a price range), so it reads only the matching entries and stops at the cap;
  * otherwise (no filter, or only the kind, which half the catalogue shares) the page's
  * own index, where nearly every entry matches.
  */
 function countOrder(query: CatalogueQuery): Prisma.Sql {
-  if (query.minMinor !== undefined || query.maxMinor !== undefined) return Prisma.sql`ORDER BY p.listed, p."sortPriceEur"`;
-  if (query.category) return Prisma.sql`ORDER BY p."categoryId"`;
+  // Narrowest first: an origin is a few percent of the catalogue, a category about a
+  // tenth; a price range can be most of it, so it comes after them.
   if (query.origin) return Prisma.sql`ORDER BY p."originCountry"`;
+  if (query.category) return Prisma.sql`ORDER BY p."categoryId"`;
+  if (query.minMinor !== undefined || query.maxMinor !== undefined) return Prisma.sql`ORDER BY p.listed, p."sortPriceEur"`;
   return listingOrder(query.sort);
 }
 
