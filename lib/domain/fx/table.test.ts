@@ -7,6 +7,7 @@ import {
   convertMoney,
   crossRate,
   isStale,
+  scaledRate,
   MissingRateError,
   STALE_AFTER_DAYS,
   type EurRate,
@@ -131,6 +132,24 @@ describe("crossRate", () => {
         expect(jpyUsd).toEqual(invertRate(usdJpy));
       }),
     );
+  });
+});
+
+describe("scaledRate", () => {
+  it("scales the cross rate by the difference in decimals, either way", () => {
+    // JPY (0 decimals) -> USD cents (2): 100 x 1.0824 / 161.23 = 10824 / 16123, exactly.
+    const yenToCents = scaledRate(table, "JPY", "USD");
+    expect(yenToCents.numerator * 16123n).toBe(yenToCents.denominator * 10824n);
+    // USD cents -> millionths of a euro: 10^4 / 1.0824 = 10^8 / 10824.
+    const centsToMicroEur = scaledRate(table, "USD", "EUR", { to: 6 });
+    expect(centsToMicroEur.numerator * 10824n).toBe(centsToMicroEur.denominator * 100_000_000n);
+    // Millionths of a euro -> fils (3 decimals): 10^-3 x 0.3321.
+    const microEurToFils = scaledRate(table, "EUR", "KWD", { from: 6 });
+    expect(microEurToFils.numerator * 1000n * 10_000n).toBe(microEurToFils.denominator * 3321n);
+  });
+
+  it("is the identity between a currency and itself", () => {
+    expect(scaledRate(table, "EUR", "EUR")).toEqual({ numerator: 1n, denominator: 1n });
   });
 });
 

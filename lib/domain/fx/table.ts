@@ -7,6 +7,7 @@ import {
   chainRates,
   chargeStepMinor,
   convert,
+  decimalsOf,
   fromBigInt,
   identityRate,
   invertRate,
@@ -76,6 +77,25 @@ export function crossRate(table: FxTable, from: CurrencyCode, to: CurrencyCode):
   const rate = chainRates(invertRate(a.rate), b.rate);
   const used = [a.entry, b.entry].filter((e): e is EurRate => e !== undefined);
   return { rate, dates: used.map((e) => e.date), sources: [...new Set(used.map((e) => e.source))] };
+}
+
+/**
+ * The exact factor that turns an integer amount of `from` at `fromDecimals` decimals
+ * into one of `to` at `toDecimals` decimals (by default each currency's own minor
+ * units): `amount x numerator / denominator`, for conversions done in SQL on many rows.
+ */
+export function scaledRate(
+  table: FxTable,
+  from: CurrencyCode,
+  to: CurrencyCode,
+  decimals: { from?: number; to?: number } = {},
+): { numerator: bigint; denominator: bigint } {
+  const { rate } = crossRate(table, from, to);
+  const shift = (decimals.to ?? decimalsOf(to)) - (decimals.from ?? decimalsOf(from));
+  return {
+    numerator: rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n),
+    denominator: rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n),
+  };
 }
 
 /**

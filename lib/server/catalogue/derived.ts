@@ -1,7 +1,7 @@
 // No `server-only` here: the seed, the catalogue generator and the operator commands (tsx) run it too.
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { crossRate, type FxTable } from "@/lib/domain/fx";
-import { CURRENCY_CODES, decimalsOf } from "@/lib/domain/money";
+import { scaledRate, type FxTable } from "@/lib/domain/fx";
+import { CURRENCY_CODES } from "@/lib/domain/money";
 import { searchDocument } from "@/lib/domain/search/fold";
 import { readFxTable } from "@/lib/server/fx/load";
 
@@ -35,16 +35,13 @@ export function translationSearchText(title: string, description: string): { sea
 export function eurFactorValues(fx: FxTable): Prisma.Sql | null {
   const rows: Prisma.Sql[] = [];
   for (const currency of CURRENCY_CODES) {
-    let rate;
+    let factor;
     try {
-      rate = crossRate(fx, currency, "EUR").rate;
+      factor = scaledRate(fx, currency, "EUR", { to: SORT_PRICE_DECIMALS });
     } catch {
       continue;
     }
-    const shift = SORT_PRICE_DECIMALS - decimalsOf(currency);
-    const num = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
-    const den = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
-    rows.push(Prisma.sql`(${currency}::text, ${num.toString()}::numeric, ${den.toString()}::numeric)`);
+    rows.push(Prisma.sql`(${currency}::text, ${factor.numerator.toString()}::numeric, ${factor.denominator.toString()}::numeric)`);
   }
   return rows.length ? Prisma.sql`VALUES ${Prisma.join(rows)}` : null;
 }

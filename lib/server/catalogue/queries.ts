@@ -3,9 +3,9 @@ import { cache } from "react";
 import { getPrisma } from "@/lib/db/client";
 import { Prisma } from "@/generated/prisma/client";
 import { MAX_PAGE, PAGE_SIZE, type CatalogueQuery } from "@/lib/domain/catalogue/query";
-import { decimalsOf, CURRENCY_CODES, type CurrencyCode } from "@/lib/domain/money";
+import { CURRENCY_CODES, type CurrencyCode } from "@/lib/domain/money";
 import { chargeStepMinor } from "@/lib/domain/money/stripe";
-import { crossRate, type FxTable } from "@/lib/domain/fx";
+import { scaledRate, type FxTable } from "@/lib/domain/fx";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import { searchQuery } from "@/lib/domain/search/fold";
 import { SORT_PRICE_DECIMALS } from "./derived";
@@ -112,10 +112,7 @@ export const SEARCH_CAP = 1000;
  */
 function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint } {
   // buyer minor = sortPriceEur x g, with g = (buyer per EUR) x 10^(decimals(buyer) - SORT_PRICE_DECIMALS).
-  const { rate } = crossRate(fx, "EUR", buyer);
-  const shift = decimalsOf(buyer) - SORT_PRICE_DECIMALS;
-  const gNum = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
-  const gDen = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n);
+  const { numerator: gNum, denominator: gDen } = scaledRate(fx, "EUR", buyer, { from: SORT_PRICE_DECIMALS });
   const step = BigInt(chargeStepMinor(buyer));
   const floorDiv = (a: bigint, b: bigint) => (a >= 0n ? a / b : -((-a + b - 1n) / b));
   const ceilDiv = (a: bigint, b: bigint) => -floorDiv(-a, b);
@@ -165,11 +162,9 @@ function shownPriceSql(fx: FxTable, buyer: CurrencyCode): Prisma.Sql {
   const branches: Prisma.Sql[] = [];
   for (const currency of CURRENCY_CODES) {
     try {
-      const { rate } = crossRate(fx, currency, buyer);
-      const shift = decimalsOf(buyer) - decimalsOf(currency);
-      const num = rate.numerator * (shift > 0 ? 10n ** BigInt(shift) : 1n);
-      const den = rate.denominator * (shift < 0 ? 10n ** BigInt(-shift) : 1n) * BigInt(step);
-      branches.push(Prisma.sql`WHEN ${currency} THEN ROUND(p."fromPriceMinor" * ${num.toString()}::numeric / ${den.toString()}::numeric) * ${step}`);
+      const factor = scaledRate(fx, currency, buyer);
+      const den = factor.denominator * BigInt(step);
+      branches.push(Prisma.sql`WHEN ${currency} THEN ROUND(p."fromPriceMinor" * ${factor.numerator.toString()}::numeric / ${den.toString()}::numeric) * ${step}`);
     } catch {
       // No rate for this currency: its products match no price range.
     }
