@@ -3,14 +3,15 @@ import { fixedClock } from "@/lib/domain/clock";
 import { isSecureRequest } from "@/lib/preferences";
 import { serverEnv } from "@/lib/env";
 import { CART_COOKIE, cartItemCount } from "@/lib/server/cart";
-import { cartErrorStatus, cookieValue, handleCartPost } from "@/lib/server/cart/http";
+import { cartErrorStatus, handleCartPost } from "@/lib/server/cart/http";
+import { requestCookie } from "@/lib/server/http/cookies";
 import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
 const NO_STORE = { "cache-control": "private, no-store" };
 
 /** GET /api/cart: how many items the buyer's cart holds, for the header's cart link. */
 export async function GET(request: Request) {
-  const count = await cartItemCount(cookieValue(request, CART_COOKIE), fixedClock(new Date()));
+  const count = await cartItemCount(requestCookie(request, CART_COOKIE), fixedClock(new Date()));
   return NextResponse.json({ count }, { headers: NO_STORE });
 }
 

@@ -5,6 +5,7 @@ import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
 import { defaultMarketFor, findMarket, isLocale, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { MARKET_COOKIE } from "@/lib/preferences";
 import { readForm } from "@/lib/server/http/form";
+import { requestCookie } from "@/lib/server/http/cookies";
 import { checkSameOrigin } from "@/lib/server/http/origin";
 import { limitRequest } from "@/lib/server/rate-limit";
 import { acknowledgeChanges, addToCart, cartItemCount, CART_COOKIE, setLineQuantity } from "./index";
@@ -31,17 +32,9 @@ const STATUS: Record<CartErrorCode, number> = {
 };
 export const cartErrorStatus = (code: CartErrorCode) => STATUS[code];
 
-export function cookieValue(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 /** The buyer's market: their remembered ship-to country, else their language's default. */
 function marketOf(request: Request, locale: Locale): MarketDefinition {
-  return findMarket(cookieValue(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
+  return findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
 }
 
 export async function handleCartPost(request: Request, clock: Clock): Promise<CartPostResult> {
@@ -53,7 +46,7 @@ export async function handleCartPost(request: Request, clock: Clock): Promise<Ca
   const requestedLocale = form.field("locale");
   const locale: Locale = isLocale(requestedLocale) ? requestedLocale : "en";
   const market = marketOf(request, locale);
-  const cartId = cookieValue(request, CART_COOKIE);
+  const cartId = requestCookie(request, CART_COOKIE);
   const action = form.field("action");
   const result =
     action === "add"

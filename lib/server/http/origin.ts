@@ -5,15 +5,7 @@
  */
 import { CSRF_COOKIE, judgeSameOrigin, type OriginVerdict } from "@/lib/domain/http/same-origin";
 import { serverEnv } from "@/lib/env";
-
-function cookieValue(header: string | null, name: string): string | null {
-  if (!header) return null;
-  for (const part of header.split(";")) {
-    const eq = part.indexOf("=");
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return null;
-}
+import { requestCookie } from "./cookies";
 
 export function ownOrigins(request: Request, publicUrl: string): string[] {
   const origins = [new URL(publicUrl).origin];
@@ -35,7 +27,7 @@ export function checkSameOrigin(request: Request, formToken: string | null, publ
     origin: request.headers.get("origin"),
     secFetchSite: request.headers.get("sec-fetch-site"),
     ownOrigins: ownOrigins(request, publicUrl),
-    cookieToken: cookieValue(request.headers.get("cookie"), CSRF_COOKIE),
+    cookieToken: requestCookie(request, CSRF_COOKIE) ?? null,
     formToken,
   });
 }

@@ -8,6 +8,7 @@ import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
 import { LOCALE_COOKIE } from "@/lib/preferences";
 import { safeReturnPath } from "@/lib/safe-return-path";
 import { readForm } from "@/lib/server/http/form";
+import { requestCookie } from "@/lib/server/http/cookies";
 import { checkSameOrigin } from "@/lib/server/http/origin";
 import { limitRequest } from "@/lib/server/rate-limit";
 
@@ -18,15 +19,6 @@ export type MarketPreferenceResult =
   | { status: 403; body: { error: "FORBIDDEN_ORIGIN" }; headers: Headers }
   | { status: 413; body: { error: "PAYLOAD_TOO_LARGE" }; headers: Headers }
   | { status: 429; body: { error: "RATE_LIMITED" }; headers: Headers };
-
-function cookie(request: Request, name: string): string | undefined {
-  const pair = request.headers
-    .get("cookie")
-    ?.split(";")
-    .map((part) => part.trim().split("="))
-    .find(([key]) => key === name);
-  return pair?.[1];
-}
 
 /** This request's origin as the browser sees it: the Host it asked for, on the protocol it used. */
 function requestOrigin(request: Request): string {
@@ -41,7 +33,7 @@ function requestOrigin(request: Request): string {
 
 /** The home page of the buyer's language: the remembered locale, else their browser's. */
 function localeHome(request: Request): string {
-  const remembered = cookie(request, LOCALE_COOKIE);
+  const remembered = requestCookie(request, LOCALE_COOKIE);
   return `/${isLocale(remembered) ? remembered : negotiateLocale(request.headers.get("accept-language"))}`;
 }
 
