@@ -17,6 +17,20 @@ export function directionOf(locale: Locale): "ltr" | "rtl" {
   return RTL_LOCALES.has(locale) ? "rtl" : "ltr";
 }
 
+/**
+ * A text stored per locale (`{ "en": "...", "ja": "..." }`, as a seller's bio or a
+ * variant's name): the buyer's language, else `fallback` (the seller's), else English,
+ * else "".
+ */
+export function localizedText(value: unknown, locale: Locale, fallback: string): string {
+  if (value && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    const text = record[locale] ?? record[fallback] ?? record.en;
+    if (typeof text === "string") return text;
+  }
+  return "";
+}
+
 /** The writing direction of text in any language tag (a listing may be in a language the UI does not offer). */
 export function textDirection(languageTag: string): "ltr" | "rtl" {
   return /^(ar|he|fa|ur|ps|yi|dv|ckb|sd|ug)(-|$)/i.test(languageTag) ? "rtl" : "ltr";

@@ -6,6 +6,7 @@ import {
   defaultMarketFor,
   directionOf,
   textDirection,
+  localizedText,
   findMarket,
   isLocale,
   LOCALES,
@@ -28,6 +29,14 @@ describe("locales", () => {
   it("Arabic is written right to left, everything else left to right", () => {
     expect(directionOf("ar")).toBe("rtl");
     for (const locale of LOCALES.filter((l) => l !== "ar")) expect(directionOf(locale), locale).toBe("ltr");
+  });
+
+  it("picks a text stored per locale: the buyer's language, the seller's, English, else nothing", () => {
+    const text = { ja: "緑茶", de: "Grüntee", en: "Green tea" };
+    expect(localizedText(text, "ja", "de")).toBe("緑茶");
+    expect(localizedText(text, "fr", "de")).toBe("Grüntee");
+    expect(localizedText({ en: "Green tea" }, "fr", "de")).toBe("Green tea");
+    for (const nothing of [{}, null, "text", { fr: 3 }]) expect(localizedText(nothing, "fr", "de")).toBe("");
   });
 
   it("knows the direction of listing languages beyond the UI's", () => {

@@ -14,7 +14,7 @@ import {
   type LineChange,
 } from "@/lib/domain/cart";
 import { convertMoney, type FxTable } from "@/lib/domain/fx";
-import type { Locale, MarketDefinition } from "@/lib/domain/markets";
+import { localizedText, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { assertCurrency, money, type Money } from "@/lib/domain/money";
 import { estimateShippingEur } from "@/lib/domain/shipping/estimate";
 import { quoteLandedCost, type Quote, type QuoteErrorCode, type QuoteInput } from "@/lib/domain/trade";
@@ -221,30 +221,6 @@ export interface CartView {
   pricingDate: string;
 }
 
-/** A line as the page shows it, without the fields used only for quoting. */
-function toLineView(line: CartLineView): CartLineView {
-  return {
-    id: line.id,
-    variantId: line.variantId,
-    sku: line.sku,
-    variantName: line.variantName,
-    quantity: line.quantity,
-    stock: line.stock,
-    product: line.product,
-    unitPrice: line.unitPrice,
-    changes: line.changes,
-  };
-}
-
-function localized(value: unknown, locale: Locale, fallback: string): string {
-  if (value && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const text = record[locale] ?? record[fallback] ?? record.en;
-    if (typeof text === "string") return text;
-  }
-  return "";
-}
-
 /**
  * The cart as the buyer sees it in their market: lines grouped into one parcel per
  * seller, each line with its current price and what changed, and one quote of every
@@ -280,34 +256,32 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
   });
   const originalTitle = new Map(originals.map((t) => [t.productId, t.title]));
   const date = pricingDate(clock);
+  // Each line as the page shows it, with what quoting its parcel needs beside it.
   const views = lines.map((line) => {
     const product = line.variant.product;
     const own = product.translations[0];
-    const view: CartLineView & { sellerId: string; trade: typeof product; priceMoney: Money } = {
+    const view: CartLineView = {
       id: line.id,
       variantId: line.variantId,
       sku: line.variant.sku,
-      variantName: localized(line.variant.name, locale, product.originalLocale),
+      variantName: localizedText(line.variant.name, locale, product.originalLocale),
       quantity: line.quantity,
       stock: line.variant.stock,
       product: { slug: product.slug, title: own?.title ?? originalTitle.get(product.id) ?? product.slug, contentLocale: own ? locale : product.originalLocale, kind: product.kind },
       unitPrice: priceView(fx, line.variant.priceMinor, line.variant.currency, market.currency, date),
-      changes: lineChanges(lineState({ ...line, variant: { ...line.variant, product: { listed: product.listed } } }, fx, market, clock)),
-      sellerId: product.sellerId,
-      trade: product,
-      priceMoney: money(line.variant.priceMinor, line.variant.currency),
+      changes: lineChanges(lineState(line, fx, market, clock)),
     };
-    return view;
+    return { view, sellerId: product.sellerId, trade: product, priceMoney: money(line.variant.priceMinor, line.variant.currency) };
   });
 
   const groups = groupBySeller(views);
   const parcels: QuoteInput["parcels"][number][] = [];
   const parcelViews: CartParcelView[] = groups.map((group) => {
     const seller = group.lines[0]!.trade.seller;
-    const quotable = group.lines.filter((l) => !l.changes.some((c) => c.kind === "UNAVAILABLE" || c.kind === "SOLD_OUT"));
+    const quotable = group.lines.filter((l) => !l.view.changes.some((c) => c.kind === "UNAVAILABLE" || c.kind === "SOLD_OUT"));
     let quoteIndex: number | null = null;
     if (quotable.length > 0) {
-      const weight = quotable.reduce((sum, l) => sum + (l.trade.kind === "DIGITAL" ? 0 : (l.trade.weightGrams ?? 500) * l.quantity), 0);
+      const weight = quotable.reduce((sum, l) => sum + (l.trade.kind === "DIGITAL" ? 0 : (l.trade.weightGrams ?? 500) * l.view.quantity), 0);
       const shippingEur = estimateShippingEur(seller.country, market.country, weight);
       const shipping = seller.currency === "EUR" ? shippingEur : convertMoney(fx, shippingEur, assertCurrency(seller.currency)).converted;
       quoteIndex = parcels.length;
@@ -317,14 +291,14 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
         ...(seller.incoterm ? { incoterm: seller.incoterm } : {}),
         items: quotable.map((l) => ({
           productId: l.trade.id,
-          quantity: Math.min(l.quantity, Math.max(1, l.stock)),
+          quantity: Math.min(l.view.quantity, Math.max(1, l.view.stock)),
           ...tradeProduct({ ...l.trade, categorySlug: l.trade.category.slug }, l.priceMoney),
         })),
       });
     }
     return {
       seller: { id: seller.id, handle: seller.handle, name: seller.name, country: seller.country },
-      lines: group.lines.map(toLineView),
+      lines: group.lines.map((l) => l.view),
       quoteIndex,
     };
   });
@@ -340,10 +314,10 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
     id: cart.id,
     currency: market.currency,
     parcels: parcelViews,
-    itemCount: views.reduce((sum, l) => sum + l.quantity, 0),
+    itemCount: views.reduce((sum, l) => sum + l.view.quantity, 0),
     quote,
     quoteError,
-    needsAcknowledgement: views.some((l) => l.changes.length > 0),
+    needsAcknowledgement: views.some((l) => l.view.changes.length > 0),
     pricingDate: date,
   };
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
 import { sharedCache } from "@/lib/server/cache/shared";
 import { getPrisma } from "@/lib/db/client";
-import type { Locale, MarketDefinition } from "@/lib/domain/markets";
+import { localizedText, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { getFx } from "./queries";
 import { priceView, type PriceView } from "./pricing";
 
@@ -44,15 +44,6 @@ export interface SellerSummary {
   productCount: number;
 }
 
-function localized(value: unknown, locale: Locale, fallback: string): string {
-  if (value && typeof value === "object") {
-    const record = value as Record<string, unknown>;
-    const text = record[locale] ?? record[fallback] ?? record.en;
-    if (typeof text === "string") return text;
-  }
-  return "";
-}
-
 const SELLER_WITH_COUNT = { _count: { select: { products: { where: { listed: true } } } } };
 
 function toSellerSummary(
@@ -66,7 +57,7 @@ function toSellerSummary(
     country: s.country,
     currency: s.currency,
     languages: s.languages,
-    bio: localized(s.bio, locale, s.languages[0] ?? "en"),
+    bio: localizedText(s.bio, locale, s.languages[0] ?? "en"),
     productCount: s._count.products,
   };
 }
@@ -126,7 +117,7 @@ export const getProduct = cache(async function getProduct(slug: string, locale: 
   const variants = product.variants.map((v) => ({
     id: v.id,
     sku: v.sku,
-    name: localized(v.name, locale, product.originalLocale),
+    name: localizedText(v.name, locale, product.originalLocale),
     stock: v.stock,
     price: priceView(fx, v.priceMinor, v.currency, market.currency),
   }));
