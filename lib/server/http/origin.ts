@@ -7,19 +7,22 @@ import { CSRF_COOKIE, judgeSameOrigin, type OriginVerdict } from "@/lib/domain/h
 import { serverEnv } from "@/lib/env";
 import { requestCookie } from "./cookies";
 
-export function ownOrigins(request: Request, publicUrl: string): string[] {
-  const origins = [new URL(publicUrl).origin];
+/**
+ * This request's origin as the browser sees it: the Host it asked for, on the protocol
+ * it used; the request URL's own origin when the Host header is absent or no host.
+ */
+export function requestOrigin(request: Request): string {
   const url = new URL(request.url);
-  origins.push(url.origin);
   const host = request.headers.get("host");
-  if (host) {
-    try {
-      origins.push(new URL(`${url.protocol}//${host}`).origin);
-    } catch {
-      // a Host header that is no host: only the other origins count
-    }
+  try {
+    return host ? new URL(`${url.protocol}//${host}`).origin : url.origin;
+  } catch {
+    return url.origin;
   }
-  return [...new Set(origins)];
+}
+
+export function ownOrigins(request: Request, publicUrl: string): string[] {
+  return [...new Set([new URL(publicUrl).origin, new URL(request.url).origin, requestOrigin(request)])];
 }
 
 export function checkSameOrigin(request: Request, formToken: string | null, publicUrl: string = serverEnv().CARAVAN_PUBLIC_URL): OriginVerdict {

@@ -9,7 +9,7 @@ import { LOCALE_COOKIE } from "@/lib/preferences";
 import { safeReturnPath } from "@/lib/safe-return-path";
 import { readForm } from "@/lib/server/http/form";
 import { requestCookie } from "@/lib/server/http/cookies";
-import { checkSameOrigin } from "@/lib/server/http/origin";
+import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
 import { limitRequest } from "@/lib/server/rate-limit";
 
 type Headers = Record<string, string>;
@@ -19,17 +19,6 @@ export type MarketPreferenceResult =
   | { status: 403; body: { error: "FORBIDDEN_ORIGIN" }; headers: Headers }
   | { status: 413; body: { error: "PAYLOAD_TOO_LARGE" }; headers: Headers }
   | { status: 429; body: { error: "RATE_LIMITED" }; headers: Headers };
-
-/** This request's origin as the browser sees it: the Host it asked for, on the protocol it used. */
-function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("host");
-  try {
-    return host ? new URL(`${url.protocol}//${host}`).origin : url.origin;
-  } catch {
-    return url.origin;
-  }
-}
 
 /** The home page of the buyer's language: the remembered locale, else their browser's. */
 function localeHome(request: Request): string {
