@@ -32,6 +32,8 @@ describe("parseEnv", () => {
       CARAVAN_TRUST_PROXY: false,
       CARAVAN_CART_TTL_DAYS: 30,
       CARAVAN_MAX_BODY_BYTES: 65536,
+      MAIL_FROM: "Caravan <orders@caravan.localhost>",
+      CARAVAN_OUTBOX_DIR: ".data/outbox",
     });
   });
 
@@ -67,6 +69,36 @@ describe("rate limits, proxy trust and body size", () => {
       "CARAVAN_TRUST_PROXY: must be true or false",
       "CARAVAN_MAX_BODY_BYTES: must be a number of bytes (1024-10485760)",
     ]);
+  });
+});
+
+describe("mail", () => {
+  it("sends through SMTP only when SMTP_URL is set, from MAIL_FROM, else into the outbox directory", () => {
+    expect(parseEnv({}).SMTP_URL).toBeUndefined();
+    const env = parseEnv({ SMTP_URL: "smtps://orders%40shop.example:p%40ss@smtp.example.com:465", MAIL_FROM: "Caravan Orders <orders@shop.example>", CARAVAN_OUTBOX_DIR: "/var/caravan/outbox" });
+    expect(env).toMatchObject({ SMTP_URL: "smtps://orders%40shop.example:p%40ss@smtp.example.com:465", MAIL_FROM: "Caravan Orders <orders@shop.example>", CARAVAN_OUTBOX_DIR: "/var/caravan/outbox" });
+    expect(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525" }).SMTP_URL).toBe("smtp://127.0.0.1:2525");
+  });
+
+  it.each(["orders@shop.example", '"Caravan, Orders" <orders@shop.example>', "Caravan <orders@caravan.localhost>"])("accepts the sender %s", (from) => {
+    expect(parseEnv({ MAIL_FROM: from }).MAIL_FROM).toBe(from);
+  });
+
+  it.each([
+    ["SMTP_URL", "https://smtp.example.com", "must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@smtp.example.com:465"],
+    ["SMTP_URL", "smtp.example.com:587", "must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@smtp.example.com:465"],
+    ["SMTP_URL", "smtp://", "must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@smtp.example.com:465"],
+    ["MAIL_FROM", "Caravan", 'must be one sender address, e.g. orders@example.com or "Caravan <orders@example.com>"'],
+    ["MAIL_FROM", "a@shop.example, b@shop.example", 'must be one sender address, e.g. orders@example.com or "Caravan <orders@example.com>"'],
+    ["MAIL_FROM", "Caravan <orders@shop.example>\r\nBcc: all@example.com", 'must be one sender address, e.g. orders@example.com or "Caravan <orders@example.com>"'],
+  ])("refuses %s=%j with one line", (name, value, message) => {
+    expect(problemsOf({ [name]: value })).toEqual([`${name}: ${message}`]);
+  });
+
+  it("never repeats the SMTP password in its message", () => {
+    const problems = problemsOf({ SMTP_URL: "http://user:hunter2secret@smtp.example.com" });
+    expect(problems).toHaveLength(1);
+    expect(problems.join("\n")).not.toContain("hunter2secret");
   });
 });
 

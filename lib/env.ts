@@ -30,6 +30,27 @@ function isBase64Key(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=?$/.test(value) && Buffer.from(value, "base64").length === 32;
 }
 
+const MAIL_ADDRESS = String.raw`[^\s@<>",;]+@[^\s@<>",;.]+(?:\.[^\s@<>",;.]+)*`;
+const MAILBOX = new RegExp(String.raw`^(?:${MAIL_ADDRESS}|(?:"[^"\r\n]*" *|[^<>@",;\r\n]*)<${MAIL_ADDRESS}>)$`);
+
+/**
+ * One sender as a mail header writes it: `orders@example.com` or `Caravan <orders@example.com>`
+ * (a display name with a comma needs quotes). No line breaks: they would start a new header.
+ */
+function isMailbox(value: string): boolean {
+  return !/[\r\n]/.test(value) && MAILBOX.test(value.trim());
+}
+
+/** An SMTP server URL (`smtp://` or `smtps://`) with a host; credentials, if any, in the URL. */
+function isSmtpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
 /** Needed to run the real store; optional in development and in demo mode. */
 const PRODUCTION_SECRETS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "CARAVAN_SESSION_SECRET", "CARAVAN_ENCRYPTION_KEY"] as const;
 
@@ -64,6 +85,9 @@ const schema = z
       .min(1024, "must be a number of bytes (1024-10485760)")
       .max(10 * 1024 * 1024, "must be a number of bytes (1024-10485760)")
       .default(64 * 1024),
+    SMTP_URL: z.string().refine(isSmtpUrl, "must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@smtp.example.com:465").optional(),
+    MAIL_FROM: z.string().refine(isMailbox, 'must be one sender address, e.g. orders@example.com or "Caravan <orders@example.com>"').default("Caravan <orders@caravan.localhost>"),
+    CARAVAN_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     CARAVAN_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
