@@ -2,13 +2,15 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+// `server-only` resolves to its empty module, as it does inside Next's server (react-server condition).
+const serverAlias = { ...alias, "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") };
 
 export default defineConfig({
   resolve: { alias },
   test: {
     projects: [
       {
-        resolve: { alias },
+        resolve: { alias: serverAlias },
         test: {
           name: "unit",
           include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "tests/**/*.test.ts", "sandbox/**/*.test.ts"],
@@ -17,8 +19,7 @@ export default defineConfig({
         },
       },
       {
-        // `server-only` resolves to its empty module, as it does inside Next's server (react-server condition).
-        resolve: { alias: { ...alias, "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js") } },
+        resolve: { alias: serverAlias },
         test: {
           name: "integration",
           include: ["lib/**/*.int.test.ts", "tests/**/*.int.test.ts"],
