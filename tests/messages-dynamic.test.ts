@@ -13,6 +13,7 @@ import { FX_SOURCES } from "@/lib/domain/fx";
 import { LOCALES } from "@/lib/domain/markets";
 import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/domain/trade";
 import { CART_ERROR_CODES, LINE_CHANGES } from "@/lib/domain/cart";
+import { SHIPPING_SERVICES } from "@/lib/server/mail/order-confirmation";
 
 /** The keys each dynamically translated code becomes, as the components build them. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
@@ -25,6 +26,7 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "sort orders (catalogue filters)": SORTS.map((sort) => `catalogue.${SORT_LABELS[sort]}`),
   "cart errors (cart page, add to cart)": CART_ERROR_CODES.map((code) => `cart.error.${code}`),
   "changes since adding (cart lines)": LINE_CHANGES.map((change) => `cart.change.${change}`),
+  "shipping services (order confirmation mail)": SHIPPING_SERVICES.map((service) => `mail.orderConfirmation.service.${service}`),
 };
 
 /** The keys of `keys` that `catalogue` lacks or holds as anything but a non-empty string. */
