@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "./env";
+import { defaultEncryptionKeyId, EnvError, parseEnv } from "./env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -146,5 +146,48 @@ describe("production secrets", () => {
   it("reads the cart lifetime in days and refuses nonsense", () => {
     expect(parseEnv({ CARAVAN_CART_TTL_DAYS: "7" }).CARAVAN_CART_TTL_DAYS).toBe(7);
     for (const bad of ["0", "366", "1.5", "week"]) expect(() => parseEnv({ CARAVAN_CART_TTL_DAYS: bad }), bad).toThrow(/CARAVAN_CART_TTL_DAYS: must be a number of days/);
+  });
+});
+
+describe("encryption key id and retired keys", () => {
+  const key = Buffer.alloc(32, 7).toString("base64");
+  const old1 = Buffer.alloc(32, 1).toString("base64");
+  const old2 = Buffer.alloc(32, 2).toString("base64");
+
+  it("derives the current key's id from the key when none is set", () => {
+    const env = parseEnv({ CARAVAN_ENCRYPTION_KEY: key });
+    expect(env.CARAVAN_ENCRYPTION_KEY_ID).toBe(defaultEncryptionKeyId(key));
+    expect(env.CARAVAN_ENCRYPTION_KEY_ID).toMatch(/^[0-9a-f]{8}$/);
+    expect(defaultEncryptionKeyId(old1)).not.toBe(env.CARAVAN_ENCRYPTION_KEY_ID);
+  });
+
+  it("takes a configured id and parses retired keys, decrypt-only", () => {
+    const env = parseEnv({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_KEY_ID: "k2026-12", CARAVAN_ENCRYPTION_OLD_KEYS: ` k2025:${old1} , k_2024:${old2}` });
+    expect(env.CARAVAN_ENCRYPTION_KEY_ID).toBe("k2026-12");
+    expect(env.CARAVAN_ENCRYPTION_OLD_KEYS).toEqual([{ id: "k2025", key: old1 }, { id: "k_2024", key: old2 }]);
+  });
+
+  it("refuses malformed ids and entries without echoing the key", () => {
+    expect(problemsOf({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_KEY_ID: "has.dot" })).toEqual(["CARAVAN_ENCRYPTION_KEY_ID: must be 1-32 letters, digits, '-' or '_'"]);
+    const short = Buffer.alloc(16).toString("base64");
+    for (const value of [`k1:${short}`, old1, `:${old1}`, `bad id:${old1}`, `k1:${old1},k2`]) {
+      const problems = problemsOf({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_OLD_KEYS: value });
+      expect(problems, value).toHaveLength(1);
+      expect(problems[0]).toMatch(/^CARAVAN_ENCRYPTION_OLD_KEYS: entry \d must be <id>:<32 bytes in base64>/);
+      expect(problems[0]).not.toContain(old1);
+    }
+  });
+
+  it("refuses an id twice, a retired key under the current key's id, and an id without a key", () => {
+    expect(problemsOf({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_OLD_KEYS: `a:${old1},a:${old2}` })).toEqual(["CARAVAN_ENCRYPTION_OLD_KEYS: names key id a twice"]);
+    expect(problemsOf({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_KEY_ID: "a", CARAVAN_ENCRYPTION_OLD_KEYS: `a:${old1}` })).toEqual([
+      "CARAVAN_ENCRYPTION_OLD_KEYS: key id a is the current key's (CARAVAN_ENCRYPTION_KEY)",
+    ]);
+    expect(problemsOf({ CARAVAN_ENCRYPTION_KEY: key, CARAVAN_ENCRYPTION_OLD_KEYS: `${defaultEncryptionKeyId(key)}:${old1}` })).toHaveLength(1);
+    expect(problemsOf({ CARAVAN_ENCRYPTION_KEY_ID: "a" })).toEqual(["CARAVAN_ENCRYPTION_KEY_ID: names the id of CARAVAN_ENCRYPTION_KEY, which is not set"]);
+  });
+
+  it("keeps retired keys usable in development, beside the generated key", () => {
+    expect(parseEnv({ CARAVAN_ENCRYPTION_OLD_KEYS: `a:${old1}` }).CARAVAN_ENCRYPTION_OLD_KEYS).toEqual([{ id: "a", key: old1 }]);
   });
 });

@@ -7,6 +7,7 @@
  * server (`NODE_ENV=production`) that is not the demo (`CARAVAN_DEMO=true`) needs its
  * payment and session secrets: each one missing is named on its own line.
  */
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { parseRateLimitPolicy, type RateLimitPolicy } from "@/lib/domain/rate-limit";
 
@@ -51,6 +52,42 @@ function isSmtpUrl(value: string): boolean {
   }
 }
 
+/** A key id as it appears in sealed values (`pii1.<id>....`): no dots, URL-safe. */
+const KEY_ID = /^[A-Za-z0-9_-]{1,32}$/;
+const KEY_ID_RULE = "must be 1-32 letters, digits, '-' or '_'";
+
+/** The id a key gets when none is configured: the first 8 hex digits of the SHA-256 of its 32 bytes. */
+export function defaultEncryptionKeyId(base64Key: string): string {
+  return createHash("sha256").update(Buffer.from(base64Key, "base64")).digest("hex").slice(0, 8);
+}
+
+/** A retired encryption key, kept to open what it sealed until everything is re-sealed. */
+export interface RetiredKey {
+  id: string;
+  /** 32 bytes in base64. */
+  key: string;
+}
+
+const retiredKeys = z.string().transform((value, ctx): RetiredKey[] => {
+  const keys: RetiredKey[] = [];
+  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const colon = entry.indexOf(":");
+    const id = entry.slice(0, colon);
+    const key = entry.slice(colon + 1);
+    if (colon < 0 || !KEY_ID.test(id) || !isBase64Key(key)) {
+      // The entry itself is a secret: name its position, never its text.
+      ctx.addIssue({ code: "custom", message: `entry ${keys.length + 1} must be <id>:<32 bytes in base64>, the id of 1-32 letters, digits, '-' or '_'` });
+      return z.NEVER;
+    }
+    if (keys.some((known) => known.id === id)) {
+      ctx.addIssue({ code: "custom", message: `names key id ${id} twice` });
+      return z.NEVER;
+    }
+    keys.push({ id, key });
+  }
+  return keys;
+});
+
 /** Needed to run the real store; optional in development and in demo mode. */
 const PRODUCTION_SECRETS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "CARAVAN_SESSION_SECRET", "CARAVAN_ENCRYPTION_KEY"] as const;
 
@@ -92,7 +129,23 @@ const schema = z
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     CARAVAN_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     CARAVAN_ENCRYPTION_KEY: z.string().refine(isBase64Key, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
-  });
+    /** The current key's id in what it seals; default: derived from the key (defaultEncryptionKeyId). */
+    CARAVAN_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID, KEY_ID_RULE).optional(),
+    /** Retired keys, `<id>:<base64 key>` separated by commas: they open what they sealed, never seal. */
+    CARAVAN_ENCRYPTION_OLD_KEYS: retiredKeys.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.CARAVAN_ENCRYPTION_KEY_ID !== undefined && env.CARAVAN_ENCRYPTION_KEY === undefined) {
+      ctx.addIssue({ code: "custom", path: ["CARAVAN_ENCRYPTION_KEY_ID"], message: "names the id of CARAVAN_ENCRYPTION_KEY, which is not set" });
+    }
+    const currentId = env.CARAVAN_ENCRYPTION_KEY && (env.CARAVAN_ENCRYPTION_KEY_ID ?? defaultEncryptionKeyId(env.CARAVAN_ENCRYPTION_KEY));
+    if (currentId && env.CARAVAN_ENCRYPTION_OLD_KEYS?.some((old) => old.id === currentId)) {
+      ctx.addIssue({ code: "custom", path: ["CARAVAN_ENCRYPTION_OLD_KEYS"], message: `key id ${currentId} is the current key's (CARAVAN_ENCRYPTION_KEY)` });
+    }
+  })
+  .transform((env) =>
+    env.CARAVAN_ENCRYPTION_KEY && !env.CARAVAN_ENCRYPTION_KEY_ID ? { ...env, CARAVAN_ENCRYPTION_KEY_ID: defaultEncryptionKeyId(env.CARAVAN_ENCRYPTION_KEY) } : env,
+  );
 
 /** The production secrets absent from `present`, one line each (judged even when other variables are malformed). */
 function missingSecrets(present: Record<string, string | undefined>): string[] {
