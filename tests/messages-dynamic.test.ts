@@ -14,6 +14,7 @@ import { LOCALES } from "@/lib/domain/markets";
 import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/domain/trade";
 import { CART_ERROR_CODES, LINE_CHANGES } from "@/lib/domain/cart";
 import { SHIPPING_SERVICES } from "@/lib/server/mail/order-confirmation";
+import { ADDRESS_ERROR_CODES, ADDRESS_LABELS } from "@/lib/domain/address";
 
 /** The keys each dynamically translated code becomes, as the components build them. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
@@ -27,6 +28,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "cart errors (cart page, add to cart)": CART_ERROR_CODES.map((code) => `cart.error.${code}`),
   "changes since adding (cart lines)": LINE_CHANGES.map((change) => `cart.change.${change}`),
   "shipping services (order confirmation mail)": SHIPPING_SERVICES.map((service) => `mail.orderConfirmation.service.${service}`),
+  "address errors (checkout address fields)": ADDRESS_ERROR_CODES.map((code) => `address.error.${code}`),
+  "address field labels (checkout address fields)": ADDRESS_LABELS.map((label) => `address.label.${label}`),
 };
 
 /** The keys of `keys` that `catalogue` lacks or holds as anything but a non-empty string. */
