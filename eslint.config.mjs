@@ -13,6 +13,14 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // One module owns the payment provider: everything else goes through lib/server/payments (the sandbox and its tests speak to it as clients do).
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/server/payments/**", "sandbox/**", "tests/**", "bench/**", "e2e/**"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "stripe", message: "Only lib/server/payments talks to the payment provider." }] }],
+    },
+  },
+  {
     // The shared shell of browse pages (layouts, header, footer and what they render)
     // must never read the request: one cookie read makes every browse page dynamic.
     // Per-user chrome is a client island (docs/adr/0008).
@@ -26,6 +34,7 @@ const config = [
           paths: [
             { name: "next/headers", message: "Browse pages are prerendered: read per-user state in a client island (docs/adr/0008)." },
             { name: "next/server", importNames: ["connection"], message: "Browse pages are prerendered: no request-time APIs in the shared shell." },
+            { name: "stripe", message: "Only lib/server/payments talks to the payment provider." },
           ],
         },
       ],

@@ -34,12 +34,27 @@ describe("parseEnv", () => {
       CARAVAN_MAX_BODY_BYTES: 65536,
       MAIL_FROM: "Caravan <orders@caravan.localhost>",
       CARAVAN_OUTBOX_DIR: ".data/outbox",
+      STRIPE_SANDBOX_URL: "http://127.0.0.1:12111",
+      STRIPE_SANDBOX_SECRET_KEY: "sk_test_sandbox",
+      STRIPE_SANDBOX_WEBHOOK_SECRET: "whsec_sandbox",
+      CARAVAN_COMMISSION_BPS: 1000,
+      CARAVAN_QUOTE_LOCK_MINUTES: 30,
+      CARAVAN_FX_MAX_AGE_DAYS: 4,
     });
   });
 
   it("accepts valid values and treats empty strings as unset", () => {
     const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/caravan", PORT: "8080", CARAVAN_PUBLIC_URL: "" });
     expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@db:5432/caravan", PORT: 8080, CARAVAN_PUBLIC_URL: "http://localhost:3000" });
+  });
+
+  it("checks the payment settings", () => {
+    expect(problemsOf({ CARAVAN_COMMISSION_BPS: "5001", CARAVAN_QUOTE_LOCK_MINUTES: "10", STRIPE_SANDBOX_SECRET_KEY: "sk_live_x", STRIPE_SANDBOX_URL: "ftp://x" })).toEqual([
+      "STRIPE_SANDBOX_URL: must be an http(s) URL",
+      "STRIPE_SANDBOX_SECRET_KEY: must be a test secret key (sk_test_...)",
+      "CARAVAN_COMMISSION_BPS: must be basis points (0-5000)",
+      "CARAVAN_QUOTE_LOCK_MINUTES: must be minutes (30-1440)",
+    ]);
   });
 
   it("names every malformed variable in one error", () => {

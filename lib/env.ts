@@ -127,6 +127,28 @@ const schema = z
     CARAVAN_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
+    STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    STRIPE_SANDBOX_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:12111"),
+    STRIPE_SANDBOX_SECRET_KEY: z.string().startsWith("sk_test_", "must be a test secret key (sk_test_...)").default("sk_test_sandbox"),
+    STRIPE_SANDBOX_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_...)").default("whsec_sandbox"),
+    CARAVAN_COMMISSION_BPS: z.coerce
+      .number({ error: "must be basis points (0-5000)" })
+      .int("must be basis points (0-5000)")
+      .min(0, "must be basis points (0-5000)")
+      .max(5000, "must be basis points (0-5000)")
+      .default(1000),
+    CARAVAN_QUOTE_LOCK_MINUTES: z.coerce
+      .number({ error: "must be minutes (30-1440)" })
+      .int("must be minutes (30-1440)")
+      .min(30, "must be minutes (30-1440)")
+      .max(1440, "must be minutes (30-1440)")
+      .default(30),
+    CARAVAN_FX_MAX_AGE_DAYS: z.coerce
+      .number({ error: "must be a number of days (1-30)" })
+      .int("must be a number of days (1-30)")
+      .min(1, "must be a number of days (1-30)")
+      .max(30, "must be a number of days (1-30)")
+      .default(4),
     CARAVAN_SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     CARAVAN_ENCRYPTION_KEY: z.string().refine(isBase64Key, "must be 32 bytes in base64 (openssl rand -base64 32)").optional(),
     /** The current key's id in what it seals; default: derived from the key (defaultEncryptionKeyId). */

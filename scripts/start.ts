@@ -14,6 +14,7 @@ import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
 import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
+import { startSandbox } from "@/lib/server/payments/sandbox-process";
 
 const dev = process.argv.includes("--dev");
 // `next start` runs with NODE_ENV=production: without demo mode it needs the production secrets.
@@ -45,12 +46,22 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   });
 }
 
+/** A store script that imports server modules (the react-server condition, as inside Next). */
+function runServerScript(script: string, env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script], { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(1));
+  });
+}
+
 function require_next(): string {
   return new URL("../node_modules/next/dist/bin/next", import.meta.url).pathname;
 }
 
 const db = await resolveDatabase(log);
 let exitCode = 0;
+let sandbox: { stop(): void } | undefined;
 try {
   const applied = await migrate(db.url, { log });
   log(`Database ready (${applied.applied.length} migration(s) applied).`);
@@ -69,6 +80,18 @@ try {
     await prisma.$disconnect();
   }
   const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
+  if (!config.STRIPE_SECRET_KEY) {
+    // No Stripe key: payments go to the local sandbox (test mode), which sends its webhooks here.
+    sandbox = await startSandbox({
+      url: config.STRIPE_SANDBOX_URL,
+      webhookUrl: `http://127.0.0.1:${port}/api/webhooks/stripe`,
+      dataDir: ".data/stripe-sandbox",
+      secretKey: config.STRIPE_SANDBOX_SECRET_KEY,
+      webhookSecret: config.STRIPE_SANDBOX_WEBHOOK_SECRET,
+      log,
+    });
+  }
+  if ((await runServerScript("scripts/payments-setup.ts", env)) !== 0) log("Some sellers have no payment account yet: they are held back from checkout.");
   if (dev) {
     exitCode = await run(["dev", "-p", port], env);
   } else {
@@ -88,6 +111,7 @@ try {
   console.error(`[caravan] ${(error as Error).message}`);
   exitCode = 1;
 } finally {
+  sandbox?.stop();
   await db.stop();
 }
 process.exit(exitCode);

@@ -10,6 +10,7 @@ import path from "node:path";
 import { freePort } from "@/lib/db/embedded";
 import { findChromium } from "@/lib/browser";
 import { startTestDatabase } from "@/tests/database";
+import { createSandbox } from "@/sandbox/stripe/server";
 
 type Counts = { passed: number; failed: number; skipped: number };
 const RESULTS = path.resolve(".data/test-results");
@@ -78,6 +79,11 @@ async function e2e(): Promise<Counts> {
   }
   console.log(`Using Chromium at ${chromium}`);
   const db = await startTestDatabase({ name: "e2e" });
+  const e2ePort = await freePort();
+  // The store's payments go to a local Stripe sandbox of this run, which sends its webhooks to the store under test.
+  fs.mkdirSync(".data", { recursive: true });
+  const sandboxData = fs.mkdtempSync(path.join(".data", "test-stripe-"));
+  const sandbox = await createSandbox({ port: 0, dataDir: sandboxData, webhookUrl: `http://127.0.0.1:${e2ePort}/api/webhooks/stripe`, webhookRetryBaseMs: 1000 });
   try {
     const env = {
       ...process.env,
@@ -90,9 +96,14 @@ async function e2e(): Promise<Counts> {
       CARAVAN_RATE_LIMIT_API: process.env.CARAVAN_RATE_LIMIT_API || "600/60",
       CARAVAN_RATE_LIMIT_FORMS: process.env.CARAVAN_RATE_LIMIT_FORMS || "300/60",
       CARAVAN_CHROMIUM_PATH: chromium,
-      E2E_PORT: String(await freePort()),
+      E2E_PORT: String(e2ePort),
+      STRIPE_SANDBOX_URL: sandbox.url,
       E2E_OUTAGE_PORT: String(await freePort()),
     };
+    if ((await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/payments-setup.ts"], env)) !== 0) {
+      console.log("E2E: the sellers' payment accounts could not be set up.");
+      return { passed: 0, failed: 1, skipped: 0 };
+    }
     fs.rmSync(".next-e2e", { recursive: true, force: true });
     const built = await run(process.execPath, [NEXT_BIN, "build"], env);
     if (built !== 0) {
@@ -111,6 +122,8 @@ async function e2e(): Promise<Counts> {
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
     return counts;
   } finally {
+    await sandbox.close();
+    fs.rmSync(sandboxData, { recursive: true, force: true });
     await db.stop();
   }
 }

@@ -35,3 +35,17 @@ describe("lint: no next/headers in the shared shell", () => {
     expect(await restrictedImportErrors("components/cart/cart-link.tsx")).toBe(1);
   });
 }, 60_000);
+
+describe("lint: one module talks to the payment provider", () => {
+  const stripeSource = `import Stripe from "stripe";\nexport const s = Stripe;\n`;
+  async function errors(filePath: string): Promise<number> {
+    const [result] = await eslint.lintText(stripeSource, { filePath });
+    return result!.messages.filter((m) => m.ruleId === "no-restricted-imports" && m.severity === 2).length;
+  }
+  it("refuses `stripe` anywhere but lib/server/payments", async () => {
+    for (const file of ["lib/server/checkout/place.ts", "app/api/webhooks/stripe/route.ts", "app/[locale]/checkout/page.tsx", "components/layout/site-header.tsx", "lib/domain/checkout/index.ts"]) {
+      expect(await errors(file), file).toBe(1);
+    }
+    expect(await errors("lib/server/payments/index.ts")).toBe(0);
+  });
+}, 60_000);

@@ -149,6 +149,15 @@ describe("checkout sessions", () => {
     const none = await h.stripe.checkout.sessions.list({ payment_intent: "pi_unknown" });
     expect(none.data).toEqual([]);
   });
+
+  it("lists sessions by creation time and status", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const recent = await h.stripe.checkout.sessions.list({ created: { gte: now - 3600 }, status: "open", limit: 100 });
+    expect(recent.data.length).toBeGreaterThan(0);
+    expect(recent.data.every((s) => s.created >= now - 3600 && s.status === "open")).toBe(true);
+    const future = await h.stripe.checkout.sessions.list({ created: { gt: now + 3600 } });
+    expect(future.data).toEqual([]);
+  });
 });
 
 describe("currency rules", () => {

@@ -344,9 +344,23 @@ function retrieveSession(ctx: Ctx): unknown {
 }
 
 function listSessions(ctx: Ctx): unknown {
-  const p = readParams(ctx.tree, { ...listFields, payment_intent: str(), status: str({ enum: ["open", "complete", "expired"] }), payment_link: str(), customer: str() });
+  const p = readParams(ctx.tree, {
+    ...listFields,
+    payment_intent: str(),
+    status: str({ enum: ["open", "complete", "expired"] }),
+    payment_link: str(),
+    customer: str(),
+    created: obj({ gt: int(), gte: int(), lt: int(), lte: int() }),
+  });
   let items = newestFirst(ctx.core.state.sessions);
   if (p.payment_intent) items = items.filter((s) => s.payment_intent === p.payment_intent);
+  const created = p.created as { gt?: number; gte?: number; lt?: number; lte?: number } | undefined;
+  if (created) {
+    items = items.filter((s) => {
+      const at = s.created as number;
+      return (created.gt === undefined || at > created.gt) && (created.gte === undefined || at >= created.gte) && (created.lt === undefined || at < created.lt) && (created.lte === undefined || at <= created.lte);
+    });
+  }
   if (p.status) items = items.filter((s) => s.status === p.status);
   const page = list(items, p, "/v1/checkout/sessions");
   page.data = (page.data as StripeObject[]).map((s) => respond(ctx, s, { expand: ((p.expand as string[] | undefined) ?? []).map((e) => e.replace(/^data\./, "")) }));

@@ -6,6 +6,7 @@
  */
 import type { Money } from "@/lib/domain/money";
 import { EU_MEMBER_STATES } from "@/lib/domain/trade/countries";
+import { deliveryOptions } from "./options";
 
 export type ShippingZone = "DOMESTIC" | "REGIONAL" | "INTERNATIONAL";
 
@@ -19,12 +20,6 @@ const REGIONS: readonly (readonly string[])[] = [
   ["AU", "NZ"],
 ];
 
-/** Euro cents: base charge, and each started 500 g. */
-export const SHIPPING_TABLE: Record<ShippingZone, { base: number; per500g: number }> = {
-  DOMESTIC: { base: 490, per500g: 100 },
-  REGIONAL: { base: 990, per500g: 250 },
-  INTERNATIONAL: { base: 1490, per500g: 450 },
-};
 
 export function shippingZone(origin: string, destination: string): ShippingZone {
   if (origin === destination) return "DOMESTIC";
@@ -32,9 +27,8 @@ export function shippingZone(origin: string, destination: string): ShippingZone 
 }
 
 /** Estimated shipping in EUR for a parcel weighing `weightGrams` (0 for digital-only parcels). */
+/** The standard service's price (lib/domain/shipping/options): what browse pages and the cart quote. */
 export function estimateShippingEur(origin: string, destination: string, weightGrams: number): Money {
-  if (!Number.isInteger(weightGrams) || weightGrams < 0) throw new RangeError(`Bad parcel weight: ${weightGrams}`);
-  if (weightGrams === 0) return { amountMinor: 0, currency: "EUR" };
-  const { base, per500g } = SHIPPING_TABLE[shippingZone(origin, destination)];
-  return { amountMinor: base + per500g * Math.ceil(weightGrams / 500), currency: "EUR" };
+  const standard = deliveryOptions(origin, destination, weightGrams).find((o) => o.service === "STANDARD");
+  return standard?.price ?? { amountMinor: 0, currency: "EUR" };
 }

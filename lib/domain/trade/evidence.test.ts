@@ -64,3 +64,19 @@ describe("evidence in the engine", () => {
     });
   });
 });
+
+describe("phone country as a piece of evidence (checkout)", () => {
+  it("verifies billing and phone countries that agree", () => {
+    const r = resolveDigitalTaxCountry({ destination: "KW", mode: "checkout", evidence: { billingCountry: "KW", phoneCountry: "KW" } });
+    expect(r).toEqual({ ok: true, record: { billingCountry: "KW", ipCountry: null, phoneCountry: "KW", taxCountry: "KW", status: "VERIFIED" } });
+  });
+  it("refuses a phone country that contradicts the other two", () => {
+    const r = resolveDigitalTaxCountry({ destination: "JP", mode: "checkout", evidence: { billingCountry: "JP", ipCountry: "JP", phoneCountry: "DE" } });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe("EVIDENCE_CONFLICT");
+  });
+  it("is not enough alone", () => {
+    const r = resolveDigitalTaxCountry({ destination: "JP", mode: "checkout", evidence: { phoneCountry: "JP" } });
+    expect(r.ok).toBe(false);
+  });
+});

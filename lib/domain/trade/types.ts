@@ -76,6 +76,8 @@ export interface ParcelInput {
 export interface DigitalEvidence {
   billingCountry?: CountryCode;
   ipCountry?: CountryCode;
+  /** Country of the buyer's phone number (checkout only; the public quote API does not take it). */
+  phoneCountry?: CountryCode;
 }
 
 export interface QuoteInput {
@@ -199,6 +201,8 @@ export type EvidenceStatus = (typeof EVIDENCE_STATUSES)[number];
 export interface EvidenceRecord {
   billingCountry: CountryCode | null;
   ipCountry: CountryCode | null;
+  /** Present when the phone number's country was one of the pieces. */
+  phoneCountry?: CountryCode | null;
   /** The buyer's country digital items were taxed in. */
   taxCountry: CountryCode;
   /** VERIFIED: two agreeing pieces. CLAIMED: quote mode fell back to the destination. */

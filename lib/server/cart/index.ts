@@ -16,8 +16,8 @@ import {
 import { convertMoney, type FxTable } from "@/lib/domain/fx";
 import { localizedText, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { assertCurrency, money, type Money } from "@/lib/domain/money";
-import { estimateShippingEur } from "@/lib/domain/shipping/estimate";
-import { quoteLandedCost, type Quote, type QuoteErrorCode, type QuoteInput } from "@/lib/domain/trade";
+import { chosenOption, deliveryOptions, type DeliveryService } from "@/lib/domain/shipping/options";
+import { quoteLandedCost, type DigitalEvidence, type Quote, type QuoteErrorCode, type QuoteInput } from "@/lib/domain/trade";
 import { serverEnv } from "@/lib/env";
 import { priceView, type PriceView } from "@/lib/server/catalogue/pricing";
 import { getFx } from "@/lib/server/catalogue/queries";
@@ -197,16 +197,34 @@ export interface CartLineView {
   variantName: string;
   quantity: number;
   stock: number;
-  product: { slug: string; title: string; contentLocale: string; kind: "PHYSICAL" | "DIGITAL" };
+  product: { id: string; slug: string; title: string; contentLocale: string; kind: "PHYSICAL" | "DIGITAL" };
   unitPrice: PriceView;
   changes: LineChange[];
 }
 
+export interface DeliveryOptionView {
+  service: DeliveryService;
+  days: { min: number; max: number };
+  /** The option's price in the buyer's currency (the engine converts the chosen one the same way). */
+  price: Money;
+}
+
 export interface CartParcelView {
-  seller: { id: string; handle: string; name: string; country: string };
+  seller: { id: string; handle: string; name: string; country: string; paymentAccountId: string | null; commissionBps: number | null };
   lines: CartLineView[];
   /** Index of this parcel in the quote, when its lines could be quoted. */
   quoteIndex: number | null;
+  /** The ids of the quoted lines, in the order of the quote's items. */
+  quotedLineIds: string[];
+  /** Delivery services for the quoted physical goods (none for a digital-only parcel), and the one priced. */
+  delivery: { options: DeliveryOptionView[]; chosen: DeliveryService | null; weightGrams: number };
+}
+
+/** What checkout adds to pricing a cart: the buyer's delivery choices, and the checkout mode with its location evidence. */
+export interface CartPricing {
+  delivery?: Readonly<Record<string, unknown>>;
+  mode?: "quote" | "checkout";
+  evidence?: DigitalEvidence;
 }
 
 export interface CartView {
@@ -227,7 +245,14 @@ export interface CartView {
  * parcel that can still be had (regime, duty, VAT/GST, shipping, what is due now and
  * on delivery) under the rules of the clock's pricing date.
  */
-export async function loadCart(cartId: string | undefined, locale: Locale, market: MarketDefinition, clock: Clock, db: PrismaClient = getPrisma()): Promise<CartView | null> {
+export async function loadCart(
+  cartId: string | undefined,
+  locale: Locale,
+  market: MarketDefinition,
+  clock: Clock,
+  db: PrismaClient = getPrisma(),
+  pricing: CartPricing = {},
+): Promise<CartView | null> {
   const cart = await liveCart(db, cartId, clock);
   if (!cart) return null;
   const [fx, lines] = await Promise.all([
@@ -267,7 +292,7 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
       variantName: localizedText(line.variant.name, locale, product.originalLocale),
       quantity: line.quantity,
       stock: line.variant.stock,
-      product: { slug: product.slug, title: own?.title ?? originalTitle.get(product.id) ?? product.slug, contentLocale: own ? locale : product.originalLocale, kind: product.kind },
+      product: { id: product.id, slug: product.slug, title: own?.title ?? originalTitle.get(product.id) ?? product.slug, contentLocale: own ? locale : product.originalLocale, kind: product.kind },
       unitPrice: priceView(fx, line.variant.priceMinor, line.variant.currency, market.currency, date),
       changes: lineChanges(lineState(line, fx, market, clock)),
     };
@@ -280,9 +305,12 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
     const seller = group.lines[0]!.trade.seller;
     const quotable = group.lines.filter((l) => !l.view.changes.some((c) => c.kind === "UNAVAILABLE" || c.kind === "SOLD_OUT"));
     let quoteIndex: number | null = null;
+    const weight = quotable.reduce((sum, l) => sum + (l.trade.kind === "DIGITAL" ? 0 : (l.trade.weightGrams ?? 500) * l.view.quantity), 0);
+    const options = deliveryOptions(seller.country, market.country, weight);
+    const chosen = chosenOption(options, pricing.delivery?.[seller.id]);
+    const inBuyerCurrency = (price: Money) => (price.currency === market.currency ? price : convertMoney(fx, price, market.currency).converted);
     if (quotable.length > 0) {
-      const weight = quotable.reduce((sum, l) => sum + (l.trade.kind === "DIGITAL" ? 0 : (l.trade.weightGrams ?? 500) * l.view.quantity), 0);
-      const shippingEur = estimateShippingEur(seller.country, market.country, weight);
+      const shippingEur = chosen?.price ?? money(0, "EUR");
       const shipping = seller.currency === "EUR" ? shippingEur : convertMoney(fx, shippingEur, assertCurrency(seller.currency)).converted;
       quoteIndex = parcels.length;
       parcels.push({
@@ -297,16 +325,23 @@ export async function loadCart(cartId: string | undefined, locale: Locale, marke
       });
     }
     return {
-      seller: { id: seller.id, handle: seller.handle, name: seller.name, country: seller.country },
+      seller: { id: seller.id, handle: seller.handle, name: seller.name, country: seller.country, paymentAccountId: seller.paymentAccountId, commissionBps: seller.commissionBps },
       lines: group.lines.map((l) => l.view),
       quoteIndex,
+      quotedLineIds: quoteIndex === null ? [] : quotable.map((l) => l.view.id),
+      delivery: {
+        options: options.map((o) => ({ service: o.service, days: o.days, price: inBuyerCurrency(o.price) })),
+        chosen: quotable.length > 0 ? (chosen?.service ?? null) : null,
+        weightGrams: weight,
+      },
     };
   });
 
   let quote: Quote | null = null;
   let quoteError: QuoteErrorCode | null = null;
   if (parcels.length > 0) {
-    const result = quoteLandedCost({ destination: market.country, date, currency: market.currency, mode: "quote", parcels }, { fx });
+    const mode = pricing.mode ?? "quote";
+    const result = quoteLandedCost({ destination: market.country, date, currency: market.currency, mode, ...(pricing.evidence ? { evidence: pricing.evidence } : {}), parcels }, { fx });
     if (result.ok) quote = result.quote;
     else quoteError = result.errors[0]?.code ?? "INVALID_AMOUNT";
   }

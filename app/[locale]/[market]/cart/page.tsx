@@ -131,6 +131,13 @@ export default async function CartPage({ params, searchParams }: { params: Promi
                 )}
               </dl>
               <p className="muted small">{t("pricingNote", { date: format.dateTime(new Date(`${cart.pricingDate}T00:00:00Z`), { dateStyle: "long" }) })}</p>
+              {!cart.needsAcknowledgement && cart.quote.restrictions.length === 0 && (
+                <p>
+                  <a href={`/${locale}/checkout`} className="button primary" data-testid="go-to-checkout">
+                    {t("checkout")}
+                  </a>
+                </p>
+              )}
             </section>
           ) : (
             cart.quoteError && <p className="note">{t("notQuoted", { country: destination })}</p>

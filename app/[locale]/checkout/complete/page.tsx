@@ -1,0 +1,132 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { countryName } from "@/lib/display-names";
+import { isLocale, type Locale } from "@/lib/domain/markets";
+import type { Money } from "@/lib/domain/money";
+import { formatMoney } from "@/lib/domain/money/format";
+import { orderOnReturn } from "@/lib/server/checkout/confirmation";
+import { requestClock } from "@/lib/server/clock";
+
+/** The buyer's order after payment: per buyer, never cached. */
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!isLocale(locale)) return {};
+  const t = await getTranslations({ locale, namespace: "order" });
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+}
+
+const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
+
+export default async function OrderCompletePage({ params, searchParams }: { params: Promise<{ locale: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale: raw } = await params;
+  if (!isLocale(raw)) notFound();
+  const locale: Locale = raw;
+  setRequestLocale(locale);
+  const query = await searchParams;
+  const [t, tt, format] = await Promise.all([getTranslations({ locale, namespace: "order" }), getTranslations({ locale, namespace: "trade" }), getFormatter({ locale })]);
+  const order = await orderOnReturn(one(query.order), one(query.key), one(query.session_id), requestClock());
+  if (!order) {
+    return (
+      <div className="checkout-page">
+        <h1>{t("notFoundTitle")}</h1>
+        <p data-testid="order-not-found">{t("notFound")}</p>
+      </div>
+    );
+  }
+  const amount = (m: Money) => formatMoney(m, locale);
+  return (
+    <div className="checkout-page" data-testid="order" data-status={order.status} data-order-id={order.id}>
+      <h1>{t(`heading.${order.status}`)}</h1>
+      {order.testMode && (
+        <p className="note" data-testid="test-mode">
+          {t("testMode")}
+        </p>
+      )}
+      <p>
+        {t("number")} <strong data-testid="order-number" dir="ltr">{order.number}</strong>
+      </p>
+      <p role="status" data-testid="order-status-text">
+        {t(`status.${order.status}`)}
+      </p>
+      {order.parcels.map((parcel, index) => (
+        <section key={index} className="cart-parcel" data-testid="order-parcel">
+          <h2>{t("parcelFrom", { seller: parcel.sellerName, country: countryName(parcel.origin, locale) })}</h2>
+          <p className="muted small">
+            {tt(`regime.${parcel.regime as "DOMESTIC"}`)} · {tt(`badge${parcel.incoterm}`)}
+          </p>
+          <ul className="cart-lines">
+            {parcel.lines.map((line, i) => (
+              <li key={i} className="cart-line">
+                <span>
+                  {line.title}
+                  {line.variantName && <span className="muted small"> · {line.variantName}</span>}
+                </span>
+                <span>
+                  {t("quantityTimes", { quantity: line.quantity })} {amount(line.total)}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <dl className="details cart-amounts">
+            <dt>{tt("goods")}</dt>
+            <dd>{amount(parcel.goods)}</dd>
+            <dt>{t("shipping")}</dt>
+            <dd>{amount(parcel.shipping)}</dd>
+            <dt>{tt("duty")}</dt>
+            <dd data-testid="order-parcel-duty">{amount(parcel.duty)}</dd>
+            <dt>{tt("tax")}</dt>
+            <dd data-testid="order-parcel-tax">{amount(parcel.tax)}</dd>
+            <dt>{t("paid")}</dt>
+            <dd>{amount(parcel.dueAtCheckout)}</dd>
+            {parcel.dueOnDelivery.amountMinor > 0 && (
+              <>
+                <dt>{t("dueOnDelivery")}</dt>
+                <dd>{amount(parcel.dueOnDelivery)}</dd>
+              </>
+            )}
+          </dl>
+          <p className="small" data-testid="order-next">
+            {parcel.digital
+              ? t("next.digital")
+              : parcel.incoterm === "DAP"
+                ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
+                : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
+          </p>
+        </section>
+      ))}
+      <dl className="details cart-summary" data-testid="order-summary">
+        {order.totals.rounding.amountMinor !== 0 && (
+          <>
+            <dt>{t("rounding")}</dt>
+            <dd>{amount(order.totals.rounding)}</dd>
+          </>
+        )}
+        <dt>{t("total")}</dt>
+        <dd data-testid="order-total" data-currency={order.currency} data-amount-minor={order.totals.charged.amountMinor}>
+          {amount(order.totals.charged)}
+        </dd>
+      </dl>
+      {order.shipTo && (
+        <section>
+          <h2>{t("shipTo")}</h2>
+          <address data-testid="order-ship-to">
+            {order.shipTo.lines.map((line, i) => (
+              <span key={i}>
+                {line}
+                <br />
+              </span>
+            ))}
+          </address>
+        </section>
+      )}
+      <p className="muted small">{t("placed", { date: format.dateTime(order.placedAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) })}</p>
+      {order.status === "CANCELLED" && (
+        <p>
+          <a href={`/${locale}/cart`}>{t("backToCart")}</a>
+        </p>
+      )}
+    </div>
+  );
+}

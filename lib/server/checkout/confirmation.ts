@@ -1,0 +1,178 @@
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { getPrisma } from "@/lib/db/client";
+import type { Clock } from "@/lib/domain/clock";
+import { isLocale, type Locale } from "@/lib/domain/markets";
+import { money, type Money } from "@/lib/domain/money";
+import { serverEnv } from "@/lib/env";
+import { openJson, openText } from "@/lib/server/crypto/pii";
+import { sendMail } from "@/lib/server/mail/transport";
+import { renderOrderConfirmation, type OrderConfirmationView } from "@/lib/server/mail/order-confirmation";
+import { accessKeyMatches, orderAccessKey, orderField } from "./access";
+
+/** An order as its buyer sees it (confirmation page and email). */
+export interface OrderView {
+  id: string;
+  number: string;
+  status: "AWAITING_PAYMENT" | "PROCESSING" | "PAID" | "CANCELLED" | "REFUNDED";
+  locale: Locale;
+  destination: string;
+  currency: string;
+  placedAt: Date;
+  testMode: boolean;
+  pricingDate: string;
+  fxRates: { from: string; to: string; rate: string; rateDate: string }[];
+  parcels: {
+    sellerName: string;
+    origin: string;
+    digital: boolean;
+    service: "STANDARD" | "EXPRESS" | null;
+    deliveryDays: { min: number; max: number } | null;
+    incoterm: "DDP" | "DAP";
+    regime: string;
+    lines: { title: string; variantName: string; quantity: number; total: Money; kind: "PHYSICAL" | "DIGITAL" }[];
+    goods: Money;
+    shipping: Money;
+    duty: Money;
+    tax: Money;
+    dueAtCheckout: Money;
+    dueOnDelivery: Money;
+  }[];
+  totals: { goods: Money; shipping: Money; duty: Money; tax: Money; rounding: Money; charged: Money; dueOnDelivery: Money };
+  shipTo: { lines: string[] } | null;
+}
+
+type AddressRecord = { address: Record<string, string> | null; lines: string[]; phone: string };
+
+async function buildView(orderId: string, db: PrismaClient): Promise<(OrderView & { email: string }) | null> {
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    include: { subOrders: { orderBy: { position: "asc" }, include: { seller: { select: { name: true, country: true } }, lines: true } } },
+  });
+  if (!order) return null;
+  const c = order.currency;
+  const address = order.addressSealed ? openJson<AddressRecord>(order.addressSealed, orderField(order.id, "address")) : null;
+  const quote = order.quote as unknown as { fxRates?: { from: string; to: string; rate: string; rateDate: string }[] };
+  const parcels = order.subOrders.map((sub) => ({
+    sellerName: sub.seller.name,
+    origin: sub.seller.country,
+    digital: sub.lines.every((l) => l.kind === "DIGITAL"),
+    service: sub.service === "STANDARD" ? ("STANDARD" as const) : sub.service === "EXPRESS" ? ("EXPRESS" as const) : null,
+    deliveryDays: sub.deliveryMinDays != null && sub.deliveryMaxDays != null ? { min: sub.deliveryMinDays, max: sub.deliveryMaxDays } : null,
+    incoterm: sub.incoterm === "DAP" ? ("DAP" as const) : ("DDP" as const),
+    regime: sub.regime,
+    lines: sub.lines.map((l) => ({ title: l.title, variantName: l.variantName, quantity: l.quantity, total: money(l.goodsMinor, c), kind: l.kind })),
+    goods: money(sub.goodsMinor, c),
+    shipping: money(sub.shippingMinor, c),
+    duty: money(sub.dutyMinor, c),
+    tax: money(sub.taxMinor, c),
+    dueAtCheckout: money(sub.dueAtCheckoutMinor, c),
+    dueOnDelivery: money(sub.dueOnDeliveryMinor, c),
+  }));
+  return {
+    id: order.id,
+    number: order.number,
+    status: order.status,
+    locale: isLocale(order.locale) ? order.locale : "en",
+    destination: order.destination,
+    currency: c,
+    placedAt: order.createdAt,
+    testMode: order.testMode,
+    pricingDate: order.pricingDate,
+    fxRates: (quote.fxRates ?? []).map((r) => ({ from: r.from, to: r.to, rate: r.rate, rateDate: r.rateDate })),
+    parcels,
+    totals: {
+      goods: money(order.goodsMinor, c),
+      shipping: money(order.shippingMinor, c),
+      duty: money(order.dutyMinor, c),
+      tax: money(order.taxMinor, c),
+      rounding: money(order.roundingMinor, c),
+      charged: money(order.totalMinor, c),
+      dueOnDelivery: money(order.dueOnDeliveryMinor, c),
+    },
+    shipTo: address?.address ? { lines: address.lines } : null,
+    email: openText(order.emailSealed, orderField(order.id, "email")),
+  };
+}
+
+/** The order for a guest holding its key; null for a wrong key or no such order (the same answer, so ids cannot be probed). */
+export async function loadOrderForGuest(orderId: unknown, key: unknown, db: PrismaClient = getPrisma()): Promise<OrderView | null> {
+  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return null;
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { accessKeyHash: true } });
+  if (!order || !accessKeyMatches(key, order.accessKeyHash)) return null;
+  const view = await buildView(orderId, db);
+  if (!view) return null;
+  const { email: _email, ...rest } = view;
+  void _email;
+  return rest;
+}
+
+/** The absolute link to a guest's order page. */
+export function orderLink(orderId: string, locale: Locale): string {
+  return `${serverEnv().CARAVAN_PUBLIC_URL.replace(/\/$/, "")}/${locale}/checkout/complete?order=${orderId}&key=${orderAccessKey(orderId)}`;
+}
+
+/**
+ * The buyer's confirmation, once per paid order: claimed by a conditional update so
+ * concurrent fulfilments send one email; a failed send gives the claim back for the
+ * reconciler to try again.
+ */
+export async function sendOrderConfirmation(orderId: string, clock: Clock, db: PrismaClient = getPrisma()): Promise<boolean> {
+  const claimed = await db.order.updateMany({ where: { id: orderId, status: "PAID", confirmationSentAt: null }, data: { confirmationSentAt: clock.now() } });
+  if (claimed.count === 0) return false;
+  try {
+    const view = await buildView(orderId, db);
+    if (!view) return false;
+    const mail: OrderConfirmationView = {
+      locale: view.locale,
+      orderNumber: view.number,
+      orderUrl: orderLink(view.id, view.locale),
+      placedAt: view.placedAt.toISOString(),
+      testMode: view.testMode,
+      parcels: view.parcels.map((p) => ({
+        sellerName: p.sellerName,
+        origin: p.origin,
+        digital: p.digital,
+        service: p.service,
+        deliveryDays: p.deliveryDays,
+        incoterm: p.incoterm,
+        lines: p.lines.map((l) => ({ title: l.title, variantName: l.variantName, quantity: l.quantity, total: l.total })),
+        goods: p.goods,
+        shipping: p.shipping,
+        duty: p.duty,
+        tax: p.tax,
+        dueAtCheckout: p.dueAtCheckout,
+        dueOnDelivery: p.dueOnDelivery,
+      })),
+      totals: { goods: view.totals.goods, shipping: view.totals.shipping, duty: view.totals.duty, tax: view.totals.tax, charged: view.totals.charged, dueOnDelivery: view.totals.dueOnDelivery },
+      shipTo: view.shipTo,
+    };
+    const rendered = renderOrderConfirmation(mail);
+    const sent = await sendMail({ to: view.email, ...rendered, idempotencyKey: `order-confirmation:${orderId}` });
+    if (sent.ok) return true;
+  } catch {
+    // fall through: give the claim back
+  }
+  await db.order.updateMany({ where: { id: orderId }, data: { confirmationSentAt: null } });
+  return false;
+}
+
+/**
+ * The return from the payment page: the guest's order, brought up to date with the
+ * provider first when it is still waiting (the webhook may not have arrived yet), by
+ * the same fulfilment the webhook uses. The session must be the order's own.
+ */
+export async function orderOnReturn(orderId: unknown, key: unknown, sessionId: unknown, clock: Clock, db: PrismaClient = getPrisma()): Promise<OrderView | null> {
+  const view = await loadOrderForGuest(orderId, key, db);
+  if (!view) return null;
+  if (view.status !== "AWAITING_PAYMENT" && view.status !== "PROCESSING") return view;
+  const payment = await db.payment.findFirst({
+    where: { orderId: view.id, ...(typeof sessionId === "string" && /^cs_[A-Za-z0-9_]{1,200}$/.test(sessionId) ? { sessionId } : {}) },
+    orderBy: { createdAt: "desc" },
+    select: { sessionId: true },
+  });
+  if (!payment) return view;
+  const { syncPayment } = await import("./fulfil");
+  await syncPayment(payment.sessionId, clock, db);
+  return loadOrderForGuest(orderId, key, db);
+}

@@ -1,0 +1,21 @@
+/**
+ * `npm run payments:reconcile`: finds paid sessions without an order, orders without a
+ * final payment state and events not processed, and repairs them
+ * (lib/server/checkout/reconcile.ts). Safe at any time and twice. Uses DATABASE_URL,
+ * else the embedded PostgreSQL of `npm start`.
+ */
+import { resolveDatabase } from "@/lib/db/embedded";
+import { fixedClock } from "@/lib/domain/clock";
+import { reconcilePayments } from "@/lib/server/checkout/reconcile";
+import { createPrismaClient } from "@/lib/db/client";
+
+const db = await resolveDatabase((line) => console.log(`[caravan] ${line}`));
+const prisma = createPrismaClient(db.url);
+try {
+  const report = await reconcilePayments(fixedClock(new Date()), prisma);
+  for (const [name, value] of Object.entries(report)) console.log(`${name.padEnd(18)} ${value}`);
+  process.exitCode = report.providerErrors > 0 || report.eventsFailed > 0 ? 1 : 0;
+} finally {
+  await prisma.$disconnect();
+  await db.stop();
+}

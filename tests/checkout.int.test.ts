@@ -1,0 +1,328 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import Stripe from "stripe";
+import { fixedClock } from "@/lib/domain/clock";
+import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
+import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
+
+process.env.DATABASE_URL = inject("databaseUrl");
+process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-outbox-"));
+process.env.CARAVAN_OUTBOX_DIR = outbox;
+
+const cart = await import("@/lib/server/cart");
+const checkout = await import("@/lib/server/checkout");
+const { placeOrder } = await import("@/lib/server/checkout/place");
+const { syncPayment } = await import("@/lib/server/checkout/fulfil");
+const { handleStripeWebhook } = await import("@/lib/server/checkout/events");
+const { reconcilePayments } = await import("@/lib/server/checkout/reconcile");
+const { refundSubOrder } = await import("@/lib/server/checkout/refunds");
+const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
+const { signWebhookPayload } = await import("@/lib/server/payments");
+const { getPrisma, createPrismaClient } = await import("@/lib/db/client");
+
+/**
+ * Checkout against the shared seeded database and the suite's Stripe sandbox, driven
+ * through the official SDK (the store's side) and the sandbox's own payment page (the
+ * buyer's side). Webhooks: the sandbox's real events, signed as Stripe signs them,
+ * handed to the store's handler.
+ */
+const db = getPrisma();
+const clock = () => fixedClock(new Date());
+const JP = findMarket("JP") as MarketDefinition;
+const KW = findMarket("KW") as MarketDefinition;
+const stripe = (() => {
+  const url = new URL(inject("stripeSandboxUrl"));
+  return new Stripe("sk_test_sandbox", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 0 });
+})();
+
+const sellerCountry = (p: (typeof PRODUCTS)[number]) => SELLERS.find((s) => s.id === p.sellerId)!.country;
+const japanese = PRODUCTS.find((p) => sellerCountry(p) === "JP" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
+const german = PRODUCTS.find((p) => sellerCountry(p) === "DE" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
+const ebook = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.taxCategory === "EBOOK")!;
+const variantId = (p: (typeof PRODUCTS)[number], i = 0) => `var_${p.variants[i]!.sku.toLowerCase()}`;
+
+const labels = {
+  goods: (title: string, _v: string, q: number) => `${q} × ${title}`,
+  shipping: (seller: string) => `Shipping ${seller}`,
+  duty: (seller: string) => `Duty ${seller}`,
+  tax: (seller: string) => `Tax ${seller}`,
+};
+const JP_ADDRESS = { email: "hanako@example.jp", name: "山田 花子", line1: "中京区烏丸通二条下ル 123", city: "京都市", region: "26", postalCode: "6040000", phone: "090-1234-5678" };
+const KW_ADDRESS = { email: "fatima@example.com", name: "فاطمة العلي", line1: "Block 3, Street 12, House 7", city: "Salmiya", postalCode: "20001", phone: "+965 5123 4567" };
+
+async function cartWith(items: [(typeof PRODUCTS)[number], number][], market = JP): Promise<string> {
+  let id: string | undefined;
+  for (const [product, quantity] of items) {
+    const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, market, clock());
+    if (!added.ok) throw new Error(added.code);
+    id = added.cartId;
+  }
+  return id!;
+}
+
+async function reviewed(cartId: string, market = JP, address: Record<string, string> = JP_ADDRESS) {
+  const saved = await checkout.saveCheckoutForm(cartId, { country: market.country, fields: address, delivery: {} });
+  expect(saved).toEqual({ ok: true });
+  const view = (await checkout.loadCheckout(cartId, "ja", market, clock()))!;
+  expect(view.errors).toEqual([]);
+  return view;
+}
+
+async function pay(url: string, card = "4242424242424242") {
+  const response = await fetch(url, {
+    method: "POST",
+    body: new URLSearchParams({ payment_method: "card", card_number: card, card_expiry: "12 / 34", card_cvc: "123", name: "Hanako Yamada", email: "hanako@example.jp" }),
+    redirect: "manual",
+  });
+  return response.status;
+}
+
+function sessionIdOf(url: string): string {
+  return /\/pay\/(cs_test_[A-Za-z0-9]+)/.exec(url)![1]!;
+}
+
+async function deliver(event: Stripe.Event, options: { secret?: string; timestamp?: number; tamper?: boolean } = {}, database = db) {
+  const payload = JSON.stringify(event);
+  const signature = signWebhookPayload(payload, options.secret ?? "whsec_sandbox", options.timestamp);
+  const body = options.tamper ? payload.replace('"livemode":false', '"livemode":true ') : payload;
+  return handleStripeWebhook(new Request("http://127.0.0.1/api/webhooks/stripe", { method: "POST", body, headers: { "stripe-signature": signature, "content-type": "application/json" } }), clock(), database);
+}
+
+async function eventsFor(sessionId: string, type: string): Promise<Stripe.Event[]> {
+  const events = await stripe.events.list({ type, limit: 100 });
+  return events.data.filter((e) => (e.data.object as { id?: string }).id === sessionId);
+}
+
+const stockOf = async (id: string) => (await db.variant.findUniqueOrThrow({ where: { id } })).stock;
+
+beforeAll(async () => {
+  const report = await ensureSellerAccounts(db, "http://127.0.0.1:3000");
+  expect(report.failed).toBe(0);
+});
+
+describe("checkout and payment", () => {
+  it("a guest in Japan pays one order for two sellers and an e-book: one order, stock sold, sellers transferred their shares, a confirmation sent", async () => {
+    const id = await cartWith([[japanese, 2], [german, 1], [ebook, 1]]);
+    const before = { jp: await stockOf(variantId(japanese)), de: await stockOf(variantId(german)) };
+    const view = await reviewed(id);
+    expect(view.blockers).toEqual([]);
+    expect(view.plan!.total.currency).toBe("JPY");
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    expect(placed).toMatchObject({ ok: true, kind: "pay" });
+    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    expect(await stockOf(variantId(japanese))).toBe(before.jp - 2);
+
+    const session = await stripe.checkout.sessions.retrieve(sessionIdOf(placed.url), { expand: ["line_items"] });
+    expect(session.amount_total).toBe(view.plan!.total.amountMinor);
+    expect(session.currency).toBe("jpy");
+    expect(session.metadata?.order_id).toBe(placed.orderId);
+    expect(session.expires_at * 1000).toBeGreaterThan(Date.now() + 29 * 60_000);
+    expect(session.line_items!.data.reduce((s, l) => s + l.amount_total, 0)).toBe(view.plan!.total.amountMinor);
+
+    expect(await pay(placed.url)).toBe(303);
+    const synced = await syncPayment(session.id, clock());
+    expect(synced).toEqual({ ok: true, orderId: placed.orderId, status: "PAID" });
+
+    const order = await db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { subOrders: true, reservations: true } });
+    expect(order.totalMinor).toBe(session.amount_total);
+    expect(order.subOrders).toHaveLength(new Set([japanese.sellerId, german.sellerId, ebook.sellerId]).size);
+    expect(order.reservations.every((r) => r.status === "COMMITTED")).toBe(true);
+    expect(await stockOf(variantId(japanese))).toBe(before.jp - 2);
+    expect(await stockOf(variantId(german))).toBe(before.de - 1);
+    expect(await cart.cartItemCount(id, clock())).toBe(0);
+
+    const transfers = await stripe.transfers.list({ transfer_group: placed.orderId, limit: 10 });
+    expect(transfers.data).toHaveLength(order.subOrders.length);
+    for (const sub of order.subOrders) {
+      const transfer = transfers.data.find((t) => t.id === sub.transferId)!;
+      expect(transfer.amount).toBe(sub.sellerShareMinor);
+      expect(sub.sellerShareMinor + sub.commissionMinor).toBe(sub.goodsMinor + sub.shippingMinor);
+      expect(sub.transferStatus).toBe("TRANSFERRED");
+    }
+    expect(order.confirmationSentAt).not.toBeNull();
+    const mails = fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8"));
+    expect(mails.some((m) => m.includes(order.number))).toBe(true);
+
+    // A second sync (the return page after the webhook) changes nothing.
+    expect(await syncPayment(session.id, clock())).toEqual({ ok: true, orderId: placed.orderId, status: "PAID" });
+    expect((await stripe.transfers.list({ transfer_group: placed.orderId })).data).toHaveLength(order.subOrders.length);
+  });
+
+  it("keeps the buyer's email, address and phone sealed: the raw rows hold no plaintext", async () => {
+    const id = await cartWith([[japanese, 1]]);
+    const view = await reviewed(id);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    if (!placed.ok) throw new Error(placed.code);
+    const rows = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(o)::text AS row FROM "Order" o WHERE id = ${placed.orderId}`;
+    const drafts = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(d)::text AS row FROM "CheckoutDraft" d WHERE "cartId" = ${id}`;
+    for (const text of [rows[0]!.row, drafts[0]!.row]) {
+      for (const secret of ["hanako@example.jp", "山田", "烏丸通", "1234-5678", "+819012345678", "6040000", "604-0000"]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("pressing Pay twice, or in a second tab, gives one order and one session; a changed cart ends the first before a second is made", async () => {
+    const id = await cartWith([[german, 1]]);
+    const view = await reviewed(id);
+    const input = { token: view.lock!.token, locale: "ja" as const, fallback: JP, origin: "http://127.0.0.1:3000", labels };
+    const [a, b] = await Promise.all([placeOrder(id, input, clock()), placeOrder(id, input, clock())]);
+    expect(a.ok && b.ok).toBe(true);
+    if (!a.ok || !b.ok || a.kind !== "pay" || b.kind !== "pay") throw new Error("not placed");
+    expect(a.url).toBe(b.url);
+    expect(await db.order.count({ where: { cartId: id } })).toBe(1);
+    const third = await placeOrder(id, input, clock());
+    expect(third.ok && third.kind === "pay" && third.url).toBe(a.url);
+
+    await cart.addToCart(id, { variantId: variantId(japanese), quantity: "1" }, JP, clock());
+    const stale = await placeOrder(id, input, clock());
+    expect(stale).toEqual({ ok: false, code: "QUOTE_CHANGED" });
+    const first = await stripe.checkout.sessions.retrieve(sessionIdOf(a.url));
+    expect(first.status).toBe("expired");
+    expect((await db.order.findUniqueOrThrow({ where: { id: a.orderId } })).status).toBe("CANCELLED");
+  });
+
+  it("charges only what the server computes: a forged review token or unknown delivery service changes nothing", async () => {
+    const id = await cartWith([[german, 1]]);
+    await reviewed(id);
+    const forged = await placeOrder(id, { token: "x".repeat(22), locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    expect(forged).toEqual({ ok: false, code: "QUOTE_CHANGED" });
+    expect(await db.order.count({ where: { cartId: id } })).toBe(0);
+    const saved = await checkout.saveCheckoutForm(id, { country: "JP", fields: {}, delivery: { [german.sellerId]: "TELEPORT", "'; DROP": "EXPRESS" } });
+    expect(saved).toEqual({ ok: true });
+    const view = (await checkout.loadCheckout(id, "ja", JP, clock()))!;
+    expect(view.cart.parcels[0]!.delivery.chosen).toBe("STANDARD");
+    expect(await checkout.saveCheckoutForm(id, { country: "ZZ", fields: {}, delivery: {} })).toEqual({ ok: false, code: "UNSUPPORTED_COUNTRY" });
+  });
+
+  it("refuses to take payment with an incomplete address, naming each field", async () => {
+    const id = await cartWith([[german, 1]]);
+    await checkout.saveCheckoutForm(id, { country: "JP", fields: { email: "not-an-email", name: "", line1: "", postalCode: "12", phone: "12" }, delivery: {} });
+    const view = (await checkout.loadCheckout(id, "ja", JP, clock()))!;
+    const codes = Object.fromEntries(view.errors!.map((e) => [e.field, e.code]));
+    expect(codes).toMatchObject({ email: "INVALID_EMAIL", name: "REQUIRED", postalCode: "INVALID_POSTAL_CODE" });
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    expect(placed).toEqual({ ok: false, code: "INVALID_ADDRESS" });
+  });
+
+  it("a Kuwaiti order is charged in KWD in tens of fils, exactly the amount shown", async () => {
+    const id = await cartWith([[german, 1], [ebook, 1]], KW);
+    const view = await reviewed(id, KW, KW_ADDRESS);
+    expect(view.plan!.total.currency).toBe("KWD");
+    expect(view.plan!.total.amountMinor % 10).toBe(0);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ar", fallback: KW, origin: "http://127.0.0.1:3000", labels }, clock());
+    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    const session = await stripe.checkout.sessions.retrieve(sessionIdOf(placed.url));
+    expect(session.currency).toBe("kwd");
+    expect(session.amount_total).toBe(view.plan!.total.amountMinor);
+    expect(session.locale).toBe("auto");
+  });
+
+  it("a declined card leaves the order unpaid; the session's expiry returns the stock", async () => {
+    const id = await cartWith([[german, 3]]);
+    const before = await stockOf(variantId(german));
+    const view = await reviewed(id);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    expect(await stockOf(variantId(german))).toBe(before - 3);
+    expect(await pay(placed.url, "4000000000000002")).toBe(402);
+    expect(await syncPayment(sessionIdOf(placed.url), clock())).toMatchObject({ ok: true, status: "AWAITING_PAYMENT" });
+    await stripe.checkout.sessions.expire(sessionIdOf(placed.url));
+    const [expired] = await eventsFor(sessionIdOf(placed.url), "checkout.session.expired");
+    expect((await deliver(expired!)).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).status).toBe("CANCELLED");
+    expect(await stockOf(variantId(german))).toBe(before);
+    expect((await deliver(expired!)).body).toMatchObject({ duplicate: true });
+    expect(await stockOf(variantId(german))).toBe(before);
+  });
+});
+
+describe("webhooks", () => {
+  async function paidSession() {
+    const id = await cartWith([[japanese, 1]]);
+    const view = await reviewed(id);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    expect(await pay(placed.url)).toBe(303);
+    const [completed] = await eventsFor(sessionIdOf(placed.url), "checkout.session.completed");
+    return { orderId: placed.orderId, event: completed! };
+  }
+
+  it("the same event delivered ten times gives one paid order, one transfer per seller and one email", async () => {
+    const { orderId, event } = await paidSession();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => deliver(event)));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { subOrders: true } });
+    expect(order.status).toBe("PAID");
+    expect((await stripe.transfers.list({ transfer_group: orderId })).data).toHaveLength(order.subOrders.length);
+    expect(await db.paymentEvent.count({ where: { id: event.id } })).toBe(1);
+    const mails = fs.readdirSync(outbox).filter((f) => fs.readFileSync(path.join(outbox, f), "utf8").includes(order.number));
+    expect(mails).toHaveLength(1);
+  });
+
+  it("refuses forged, altered and stale signatures with 400 and changes nothing", async () => {
+    const { orderId, event } = await paidSession();
+    expect((await deliver(event, { secret: "whsec_wrong" })).status).toBe(400);
+    expect((await deliver(event, { tamper: true })).status).toBe(400);
+    expect((await deliver(event, { timestamp: Math.floor(Date.now() / 1000) - 600 })).status).toBe(400);
+    const missing = await handleStripeWebhook(new Request("http://127.0.0.1/api/webhooks/stripe", { method: "POST", body: JSON.stringify(event) }), clock(), db);
+    expect(missing.status).toBe(400);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("AWAITING_PAYMENT");
+    expect(await db.paymentEvent.count({ where: { id: event.id } })).toBe(0);
+  });
+
+  it("answers 500 while the database is down, so the event comes again; then records it", async () => {
+    const { orderId, event } = await paidSession();
+    const down = createPrismaClient("postgresql://caravan:x@127.0.0.1:9/caravan?connect_timeout=1");
+    expect((await deliver(event, {}, down)).status).toBe(500);
+    await down.$disconnect();
+    expect((await deliver(event)).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("PAID");
+  });
+
+  it("the reconciler fulfils a paid session whose webhook never came, and a second run changes nothing", async () => {
+    const { orderId } = await paidSession();
+    const first = await reconcilePayments(clock(), db);
+    expect(first, JSON.stringify(first)).toMatchObject({ providerErrors: 0, eventsFailed: 0 });
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("PAID");
+    const transfers = (await stripe.transfers.list({ transfer_group: orderId })).data.length;
+    const second = await reconcilePayments(clock(), db);
+    expect(second.sessionsRepaired).toBe(0);
+    expect((await stripe.transfers.list({ transfer_group: orderId })).data).toHaveLength(transfers);
+  });
+
+  it("a refunded sub-order reverses its seller's transfer; a charge.refunded event is followed", async () => {
+    const { orderId, event } = await paidSession();
+    await deliver(event);
+    const sub = (await db.subOrder.findFirstOrThrow({ where: { orderId } }))!;
+    const refund = await refundSubOrder(sub.id);
+    expect(refund.ok).toBe(true);
+    const transfer = await stripe.transfers.retrieve(sub.transferId!);
+    expect(transfer.amount_reversed).toBe(transfer.amount);
+    expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("REFUNDED");
+    expect(await refundSubOrder(sub.id)).toEqual({ ok: false, code: "NOT_REFUNDABLE" });
+  });
+});
+
+describe("stock under concurrent checkout", () => {
+  it("stock 1 and 20 buyers paying at once: exactly one reservation, stock never below zero", async () => {
+    const product = PRODUCTS.find((p) => p.kind === "PHYSICAL" && p.variants.length > 1 && sellerCountry(p) === "DE") ?? german;
+    const variant = variantId(product, product.variants.length - 1);
+    const carts: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const added = await cart.addToCart(undefined, { variantId: variant, quantity: "1" }, JP, clock());
+      if (!added.ok) throw new Error(added.code);
+      carts.push(added.cartId);
+    }
+    await db.variant.update({ where: { id: variant }, data: { stock: 1 } });
+    const tokens: string[] = [];
+    for (const id of carts) tokens.push((await reviewed(id)).lock!.token);
+    const results = await Promise.all(carts.map((id, i) => placeOrder(id, { token: tokens[i], locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock())));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "OUT_OF_STOCK")).toBe(true);
+    expect(await stockOf(variant)).toBe(0);
+    const held = await db.stockReservation.aggregate({ where: { variantId: variant, status: { in: ["HELD", "COMMITTED"] } }, _sum: { quantity: true } });
+    expect(held._sum.quantity).toBe(1);
+  });
+});
