@@ -7,12 +7,30 @@
 export interface HeaderOptions {
   /** `next dev` evaluates code with `eval` for fast refresh. */
   development: boolean;
+  /** Origins the checkout form may be redirected to: the payment provider's hosted page. */
+  paymentPages?: readonly string[];
+}
+
+/**
+ * Where checkout hands the buyer over: Stripe's hosted Checkout, or the local sandbox's
+ * page when no Stripe key is set (browsers apply `form-action` to a form's redirect).
+ */
+export function paymentPageOrigins(env: Record<string, string | undefined>): string[] {
+  const origin = (url: string | undefined) => {
+    try {
+      return url ? [new URL(url).origin] : [];
+    } catch {
+      return [];
+    }
+  };
+  if (env.STRIPE_SECRET_KEY) return ["https://checkout.stripe.com", ...origin(env.STRIPE_API_URL)];
+  return origin(env.STRIPE_API_URL || env.STRIPE_SANDBOX_URL || "http://127.0.0.1:12111");
 }
 
 /** Sent only on responses to requests that arrived over HTTPS. */
 export const HSTS = { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" };
 
-export function contentSecurityPolicy({ development }: HeaderOptions): string {
+export function contentSecurityPolicy({ development, paymentPages = [] }: HeaderOptions): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
@@ -22,7 +40,7 @@ export function contentSecurityPolicy({ development }: HeaderOptions): string {
     "connect-src": ["'self'", ...(development ? ["ws:"] : [])],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    "form-action": ["'self'", ...paymentPages],
     "frame-ancestors": ["'none'"],
     "manifest-src": ["'self'"],
     "worker-src": ["'self'"],

@@ -23,7 +23,7 @@
  *   response varies by the union of what each layer read.
  */
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
-import { HSTS, securityHeaders } from "@/lib/security-headers";
+import { HSTS, paymentPageOrigins, securityHeaders } from "@/lib/security-headers";
 import { forwardedHttps } from "@/lib/preferences";
 
 export const FORBIDDEN_METHODS: ReadonlySet<string> = new Set(["TRACE"]);
@@ -66,7 +66,7 @@ export function installNodeGuard(http: Http): void {
   if (marker[INSTALLED]) return;
   marker[INSTALLED] = true;
 
-  const headers = securityHeaders({ development: process.env.NODE_ENV === "development" });
+  const headers = securityHeaders({ development: process.env.NODE_ENV === "development", paymentPages: paymentPageOrigins(process.env) });
   const setHeader = http.ServerResponse.prototype.setHeader;
   http.ServerResponse.prototype.setHeader = function (this: ServerResponse, name: string, value: number | string | readonly string[]) {
     const lower = name.toLowerCase();
