@@ -326,3 +326,13 @@ describe("stock under concurrent checkout", () => {
     expect(held._sum.quantity).toBe(1);
   });
 });
+
+describe("changing the ship-to country at checkout", () => {
+  it("re-quotes in the new market's currency without asking to acknowledge the currency change", async () => {
+    const id = await cartWith([[german, 1]], findMarket("AE") as MarketDefinition);
+    const view = await reviewed(id, KW, KW_ADDRESS);
+    expect(view.market.currency).toBe("KWD");
+    expect(view.blockers).toEqual([]);
+    expect(view.plan!.total.currency).toBe("KWD");
+  });
+});

@@ -353,7 +353,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     res.writeHead(status, {
       "content-type": "text/html; charset=utf-8",
       "cache-control": "no-store",
-      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+      // form-action covers the redirect after a form post: the page hands the buyer back to the store's success or cancel URL.
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http: https:; frame-ancestors 'none'",
       "x-robots-tag": "noindex",
     });
     res.end(html);

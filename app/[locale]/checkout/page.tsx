@@ -233,7 +233,8 @@ function Review({ view, quote, plan, t, tt, amount }: { view: CheckoutView; quot
             </div>
           );
         })}
-      <dl className="details cart-summary" data-testid="review-summary">
+      <div className="cart-summary">
+      <dl className="details" data-testid="review-summary">
         {plan.rounding.amountMinor !== 0 && (
           <>
             <dt>{t("rounding")}</dt>
@@ -251,6 +252,7 @@ function Review({ view, quote, plan, t, tt, amount }: { view: CheckoutView; quot
           </>
         )}
       </dl>
+      </div>
       {quote.fxRates.length > 0 && (
         <ul className="muted small" data-testid="review-rates">
           {quote.fxRates.map((r) => (

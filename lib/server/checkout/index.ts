@@ -146,7 +146,9 @@ export async function loadCheckout(
   const fxStale = fxAge > serverEnv().CARAVAN_FX_MAX_AGE_DAYS;
 
   const blockers: CheckoutErrorCode[] = [];
-  if (cart.needsAcknowledgement) blockers.push("CART_CHANGED");
+  // A display in another currency is the buyer's own doing (they changed the ship-to country), not a change to acknowledge.
+  const changed = cart.parcels.some((p) => p.lines.some((l) => l.changes.some((c) => !(c.kind === "DISPLAY_PRICE_CHANGED" && c.from.currency !== c.to.currency))));
+  if (changed) blockers.push("CART_CHANGED");
   if (quote && quote.restrictions.length > 0) blockers.push("RESTRICTED_ITEM");
   if (cart.parcels.some((p) => p.quoteIndex !== null && !p.seller.paymentAccountId)) blockers.push("SELLER_NOT_PAYABLE");
   if (!quote) blockers.push("QUOTE_FAILED");

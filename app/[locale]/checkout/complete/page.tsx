@@ -90,13 +90,14 @@ export default async function OrderCompletePage({ params, searchParams }: { para
           <p className="small" data-testid="order-next">
             {parcel.digital
               ? t("next.digital")
-              : parcel.incoterm === "DAP"
+              : parcel.dueOnDelivery.amountMinor > 0
                 ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
                 : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
           </p>
         </section>
       ))}
-      <dl className="details cart-summary" data-testid="order-summary">
+      <div className="cart-summary">
+      <dl className="details" data-testid="order-summary">
         {order.totals.rounding.amountMinor !== 0 && (
           <>
             <dt>{t("rounding")}</dt>
@@ -108,6 +109,7 @@ export default async function OrderCompletePage({ params, searchParams }: { para
           {amount(order.totals.charged)}
         </dd>
       </dl>
+      </div>
       {order.shipTo && (
         <section>
           <h2>{t("shipTo")}</h2>
