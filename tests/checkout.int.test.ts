@@ -261,6 +261,30 @@ describe("webhooks", () => {
     expect(mails).toHaveLength(1);
   });
 
+  it("a delayed payment: events out of order end in the right state, once", async () => {
+    const id = await cartWith([[japanese, 1]]);
+    const view = await reviewed(id);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    const sessionId = sessionIdOf(placed.url);
+    const started = await fetch(placed.url, { method: "POST", body: new URLSearchParams({ payment_method: "bank_transfer", bank_outcome: "succeeded", email: "hanako@example.jp" }), redirect: "manual" });
+    expect(started.status).toBe(303);
+    const [completed] = await eventsFor(sessionId, "checkout.session.completed");
+    expect((await deliver(completed!)).status).toBe(200);
+    expect((await db.order.findUniqueOrThrow({ where: { id: placed.orderId } })).status).toBe("PROCESSING");
+    const session = await stripe.checkout.sessions.retrieve(sessionId);
+    const url = new URL(inject("stripeSandboxUrl"));
+    const settled = await fetch(`${url.origin}/_sandbox/payment_intents/${session.payment_intent}/settle`, { method: "POST", headers: { authorization: "Bearer sk_test_sandbox" } });
+    expect(settled.status).toBe(200);
+    const [succeeded] = await eventsFor(sessionId, "checkout.session.async_payment_succeeded");
+    // The late "completed" arrives again after the success: the order stays paid, fulfilled once.
+    expect((await deliver(succeeded!)).status).toBe(200);
+    expect((await deliver({ ...completed!, id: `${completed!.id}_again` })).status).toBe(200);
+    const order = await db.order.findUniqueOrThrow({ where: { id: placed.orderId }, include: { subOrders: true } });
+    expect(order.status).toBe("PAID");
+    expect((await stripe.transfers.list({ transfer_group: placed.orderId })).data).toHaveLength(order.subOrders.length);
+  });
+
   it("refuses forged, altered and stale signatures with 400 and changes nothing", async () => {
     const { orderId, event } = await paidSession();
     expect((await deliver(event, { secret: "whsec_wrong" })).status).toBe(400);
