@@ -83,6 +83,7 @@ test.describe("checkout", () => {
     await expect(page.getByTestId("review-total")).toHaveAttribute("data-currency", "JPY");
     await expect(page.getByTestId("quote-lock")).toBeVisible();
     const total = Number(await page.getByTestId("review-total").getAttribute("data-amount-minor"));
+    const parcels = await review.count();
 
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4242424242424242");
@@ -90,7 +91,7 @@ test.describe("checkout", () => {
     await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(ja, "order.heading.PAID"));
     await expect(page.getByTestId("order-number")).toHaveText(/^CV-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
-    await expect(page.getByTestId("order-parcel")).toHaveCount(await review.count());
+    await expect(page.getByTestId("order-parcel")).toHaveCount(parcels);
     await expect(page.getByTestId("order-parcel-duty").first()).toBeVisible();
     await expect(page.getByTestId("order-total")).toHaveAttribute("data-amount-minor", String(total));
 

@@ -2,7 +2,8 @@
  * `npm test`: every suite, in order: typecheck, lint, unit, integration (a throwaway
  * embedded PostgreSQL), end-to-end (a production build in Chromium against another
  * throwaway database). Ends with one line, "N passed, N failed, N skipped", summing
- * every suite (typecheck and lint count one each). `--only unit,e2e` runs a subset.
+ * every suite (typecheck and lint count one each). `--only unit,e2e` runs a subset;
+ * `--grep <pattern>` runs only the end-to-end tests whose title matches.
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -112,7 +113,8 @@ async function e2e(): Promise<Counts> {
     }
     const output = path.join(RESULTS, "e2e.json");
     fs.rmSync(output, { force: true });
-    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], env);
+    const grep = process.argv.indexOf("--grep");
+    const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...(grep > 0 ? ["--grep", process.argv[grep + 1] ?? ""] : [])], env);
     const stats = (readJson(output)?.stats ?? {}) as Record<string, unknown>;
     const counts = {
       passed: num(stats.expected) + num(stats.flaky),

@@ -13,6 +13,12 @@ import { FX_SOURCES } from "@/lib/domain/fx";
 import { LOCALES } from "@/lib/domain/markets";
 import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/domain/trade";
 import { CART_ERROR_CODES, LINE_CHANGES } from "@/lib/domain/cart";
+import { CHECKOUT_ERROR_CODES } from "@/lib/domain/checkout";
+import { DELIVERY_SERVICES } from "@/lib/domain/shipping/options";
+import { OrderStatus } from "@/generated/prisma/enums";
+
+/** The order states a buyer can see: every state of the schema's enum. */
+const ORDER_STATUSES = Object.values(OrderStatus);
 import { SHIPPING_SERVICES } from "@/lib/server/mail/order-confirmation";
 import { ADDRESS_ERROR_CODES, ADDRESS_LABELS } from "@/lib/domain/address";
 
@@ -27,6 +33,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "sort orders (catalogue filters)": SORTS.map((sort) => `catalogue.${SORT_LABELS[sort]}`),
   "cart errors (cart page, add to cart)": CART_ERROR_CODES.map((code) => `cart.error.${code}`),
   "changes since adding (cart lines)": LINE_CHANGES.map((change) => `cart.change.${change}`),
+  "checkout errors (checkout page)": CHECKOUT_ERROR_CODES.map((code) => `checkout.error.${code}`),
+  "delivery services (checkout page)": DELIVERY_SERVICES.map((service) => `checkout.service.${service}`),
+  "order states (confirmation page)": ORDER_STATUSES.flatMap((status) => [`order.heading.${status}`, `order.status.${status}`]),
   "shipping services (order confirmation mail)": SHIPPING_SERVICES.map((service) => `mail.orderConfirmation.service.${service}`),
   "address errors (checkout address fields)": ADDRESS_ERROR_CODES.map((code) => `address.error.${code}`),
   "address field labels (checkout address fields)": ADDRESS_LABELS.map((label) => `address.label.${label}`),
