@@ -186,7 +186,7 @@ describe("checkout and payment", () => {
   it("charges only what the server computes: a forged review token or unknown delivery service changes nothing", async () => {
     const id = await cartWith([[german, 1]]);
     await reviewed(id);
-    const forged = await placeOrder(id, { token: "x".repeat(22), locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const forged = await placeOrder(id, { token: `${(Date.now() + 3_600_000).toString(36)}.${"x".repeat(22)}`, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
     expect(forged).toEqual({ ok: false, code: "QUOTE_CHANGED" });
     expect(await db.order.count({ where: { cartId: id } })).toBe(0);
     const saved = await checkout.saveCheckoutForm(id, { country: "JP", fields: {}, delivery: { [german.sellerId]: "TELEPORT", "'; DROP": "EXPRESS" } });
@@ -358,5 +358,28 @@ describe("changing the ship-to country at checkout", () => {
     expect(view.market.currency).toBe("KWD");
     expect(view.blockers).toEqual([]);
     expect(view.plan!.total.currency).toBe("KWD");
+  });
+});
+
+describe("the quote lock", () => {
+  it("renders at the same moment agree on one lock, so the page's token is the one Pay checks", async () => {
+    const id = await cartWith([[german, 1]]);
+    await checkout.saveCheckoutForm(id, { country: "JP", fields: JP_ADDRESS, delivery: {} });
+    const views = await Promise.all(Array.from({ length: 8 }, () => checkout.loadCheckout(id, "ja", JP, clock())));
+    const tokens = new Set(views.map((v) => v!.lock!.token));
+    expect(tokens.size).toBe(1);
+    const placed = await placeOrder(id, { token: [...tokens][0], locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    expect(placed.ok).toBe(true);
+  });
+
+  it("past its time the quote is renewed and a Pay with the old token is refused with QUOTE_EXPIRED", async () => {
+    const id = await cartWith([[german, 1]]);
+    const view = await reviewed(id);
+    const later = fixedClock(new Date(Date.now() + 31 * 60_000));
+    const renewed = (await checkout.loadCheckout(id, "ja", JP, later))!;
+    expect(renewed.lock!.renewed).toBe(true);
+    expect(renewed.lock!.token).not.toBe(view.lock!.token);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, later);
+    expect(placed).toEqual({ ok: false, code: "QUOTE_EXPIRED" });
   });
 });

@@ -10,7 +10,7 @@ import { serverEnv } from "@/lib/env";
 import { sealJson, sealText } from "@/lib/server/crypto/pii";
 import { createCheckoutSession, expireSession, type SessionLine } from "@/lib/server/payments";
 import { hashAccessKey, orderAccessKey, orderField } from "./access";
-import { loadCheckout, type CheckoutView } from "./index";
+import { loadCheckout, tokenLockEnd, type CheckoutView } from "./index";
 import { cancelOrder } from "./orders";
 import { syncPayment } from "./fulfil";
 
@@ -70,7 +70,10 @@ export async function placeOrder(
   if (view.errors === null || view.errors.length > 0 || !view.contact) return { ok: false, code: "INVALID_ADDRESS" };
   if (view.blockers.length > 0) return { ok: false, code: view.blockers[0]! };
   if (!view.quote || !view.plan || !view.lock) return { ok: false, code: "QUOTE_FAILED" };
-  if (input.token !== view.lock.token) return { ok: false, code: view.lock.renewed ? "QUOTE_EXPIRED" : "QUOTE_CHANGED" };
+  if (input.token !== view.lock.token) {
+    const reviewedUntil = tokenLockEnd(input.token);
+    return { ok: false, code: view.lock.renewed || (reviewedUntil !== null && reviewedUntil <= now) ? "QUOTE_EXPIRED" : "QUOTE_CHANGED" };
+  }
 
   const orderId = `ord_${crypto.randomBytes(12).toString("base64url")}`;
   const lockedUntil = new Date(now.getTime() + serverEnv().CARAVAN_QUOTE_LOCK_MINUTES * 60_000 + 60_000);
