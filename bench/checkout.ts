@@ -218,7 +218,8 @@ function paidWatcher(db: Db) {
       const rows = await db.order.findMany({ where: { id: { in: [...waiting.keys()] }, status: "PAID" }, select: { id: true } });
       const at = performance.now();
       for (const { id } of rows) {
-        waiting.get(id)?.resolve(at);
+        const w = waiting.get(id);
+        w?.resolve(at <= w.deadline ? at : null);
         waiting.delete(id);
       }
     } catch {
@@ -324,9 +325,9 @@ async function toSession(store: Store, plan: BuyerPlan, variant: LimitedVariant)
     const view = await store.loadCheckout(added.cartId, "ja", JP, clock());
     step = "placeOrder";
     const pay = performance.now();
+    buyer.beforePayMs = pay - started;
     const placed = await store.placeOrder(added.cartId, { token: view?.lock?.token ?? "", locale: "ja", fallback: JP, origin: ORIGIN, labels }, clock());
     const done = performance.now();
-    buyer.beforePayMs = pay - started;
     if (!placed.ok) return { ...buyer, refusal: { stage: "pay", code: placed.code } };
     if (placed.kind !== "pay") return { ...buyer, error: `Pay answered "${placed.kind}" for a new cart` };
     return { ...buyer, sessionMs: done - pay, orderId: placed.orderId, url: placed.url };
