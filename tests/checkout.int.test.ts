@@ -316,6 +316,19 @@ describe("webhooks", () => {
     expect((await stripe.transfers.list({ transfer_group: orderId })).data).toHaveLength(transfers);
   });
 
+  it("a payment whose amount differs from its order is named as an anomaly, never marked paid, and the rest is still reconciled", async () => {
+    const bad = await paidSession();
+    await db.order.update({ where: { id: bad.orderId }, data: { totalMinor: { increment: 1 } } });
+    const good = await paidSession();
+    const report = await reconcilePayments(clock(), db);
+    expect(report.anomalies.some((a) => a.includes("AmountMismatchError"))).toBe(true);
+    expect((await db.order.findUniqueOrThrow({ where: { id: bad.orderId } })).status).toBe("AWAITING_PAYMENT");
+    expect((await db.order.findUniqueOrThrow({ where: { id: good.orderId } })).status).toBe("PAID");
+    await db.order.update({ where: { id: bad.orderId }, data: { totalMinor: { decrement: 1 } } });
+    await reconcilePayments(clock(), db);
+    expect((await db.order.findUniqueOrThrow({ where: { id: bad.orderId } })).status).toBe("PAID");
+  });
+
   it("a refunded sub-order reverses its seller's transfer; a charge.refunded event is followed", async () => {
     const { orderId, event } = await paidSession();
     await deliver(event);

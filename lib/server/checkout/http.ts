@@ -61,13 +61,19 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
   for (const seller of (form.field("sellers") ?? "").split(",").slice(0, 50)) {
     if (SELLER_ID.test(seller)) delivery[seller] = form.field(`delivery_${seller}`);
   }
-  const saved = await saveCheckoutForm(cartId, { country: form.field("country"), fields, delivery });
-  if (!saved.ok) return back(saved.code);
-  if (intent === "update") return back(null);
+  try {
+    const saved = await saveCheckoutForm(cartId, { country: form.field("country"), fields, delivery });
+    if (!saved.ok) return back(saved.code);
+    if (intent === "update") return back(null);
 
-  const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
-  const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: await labelsFor(locale) }, clock);
-  if (!placed.ok) return back(placed.code);
-  if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
-  return { kind: "redirect", location: placed.url, error: null, headers };
+    const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
+    const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: await labelsFor(locale) }, clock);
+    if (!placed.ok) return back(placed.code);
+    if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
+    return { kind: "redirect", location: placed.url, error: null, headers };
+  } catch (error) {
+    // The database gave out mid-request: every write is transactional, nothing was charged. Say so, in the buyer's language.
+    console.error(JSON.stringify({ level: "error", message: "checkout post failed", error: error instanceof Error ? error.name : "unknown" }));
+    return back("SERVICE_BUSY");
+  }
 }

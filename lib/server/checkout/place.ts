@@ -27,7 +27,9 @@ export type PlaceResult =
   | { ok: true; kind: "paid"; orderId: string; key: string }
   | { ok: false; code: CheckoutErrorCode };
 
-export class OutOfStockError extends Error {}
+export class OutOfStockError extends Error {
+  override name = "OutOfStockError";
+}
 
 
 /**
@@ -77,12 +79,23 @@ export async function placeOrder(
 
   const orderId = `ord_${crypto.randomBytes(12).toString("base64url")}`;
   const lockedUntil = new Date(now.getTime() + serverEnv().CARAVAN_QUOTE_LOCK_MINUTES * 60_000 + 60_000);
-  try {
-    await createOrder(orderId, view, lockedUntil, db);
-  } catch (error) {
-    if (error instanceof OutOfStockError) return { ok: false, code: "OUT_OF_STOCK" };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return waitForOpenOrder(view.cartId, db);
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await createOrder(orderId, view, lockedUntil, db);
+      break;
+    } catch (error) {
+      if (error instanceof OutOfStockError) return { ok: false, code: "OUT_OF_STOCK" };
+      if (error instanceof Prisma.PrismaClientKnownRequestError) {
+        const target = JSON.stringify(error.meta?.target ?? "");
+        // Another order took the same number between the check and the insert: draw again.
+        if (error.code === "P2002" && target.includes("number") && attempt < 3) continue;
+        // The cart already has an open order: a concurrent Pay for it won.
+        if (error.code === "P2002") return waitForOpenOrder(view.cartId, db);
+        // No connection or transaction to be had in time: nothing was written, nothing charged.
+        if (error.code === "P2028" || error.code === "P2024") return { ok: false, code: "SERVICE_BUSY" };
+      }
+      throw error;
+    }
   }
 
   const key = orderAccessKey(orderId);
@@ -251,5 +264,5 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
         });
       }
     }
-  });
+  }, { maxWait: 10_000, timeout: 20_000 });
 }

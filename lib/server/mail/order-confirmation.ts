@@ -12,7 +12,7 @@
  * bidirectional algorithm does not reorder them into the surrounding sentence.
  */
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { countryName } from "@/lib/display-names";
 import { directionOf, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
