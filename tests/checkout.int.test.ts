@@ -22,6 +22,7 @@ const { refundSubOrder } = await import("@/lib/server/checkout/refunds");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
 const { signWebhookPayload } = await import("@/lib/server/payments");
 const { getPrisma, createPrismaClient } = await import("@/lib/db/client");
+const { handleCheckoutPost } = await import("@/lib/server/checkout/http");
 
 /**
  * Checkout against the shared seeded database and the suite's Stripe sandbox, driven
@@ -394,5 +395,43 @@ describe("the quote lock", () => {
     expect(renewed.lock!.token).not.toBe(view.lock!.token);
     const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, later);
     expect(placed).toEqual({ ok: false, code: "QUOTE_EXPIRED" });
+  });
+});
+
+describe("POST /api/checkout", () => {
+  const post = (cartId: string, fields: Record<string, string>) =>
+    handleCheckoutPost(
+      new Request("http://localhost:3000/api/checkout", {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", host: "localhost:3000", cookie: `caravan_cart=${cartId}; caravan_market=JP`, "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 200)}` },
+      }),
+      clock(),
+    );
+
+  it("ignores amounts, currencies and ids a browser posts: the server's total is what the session charges", async () => {
+    const id = await cartWith([[german, 1]]);
+    expect(await post(id, { intent: "update", locale: "ja", country: "JP", ...JP_ADDRESS })).toMatchObject({ kind: "redirect", error: null });
+    const view = (await checkout.loadCheckout(id, "ja", JP, clock()))!;
+    const result = await post(id, {
+      intent: "pay", locale: "ja", country: "JP", ...JP_ADDRESS, quote: view.lock!.token,
+      total: "1", amount: "1", currency: "USD", unit_amount: "1", orderId: "ord_forgedforgedforg", priceMinor: "1", [`delivery_${german.sellerId}`]: "STANDARD", sellers: german.sellerId,
+    });
+    expect(result.kind).toBe("redirect");
+    if (result.kind !== "redirect") return;
+    const session = await stripe.checkout.sessions.retrieve(sessionIdOf(result.location));
+    expect(session.amount_total).toBe(view.plan!.total.amountMinor);
+    expect(session.currency).toBe("jpy");
+  });
+
+  it("refuses a foreign origin and an unknown intent, changing nothing", async () => {
+    const id = await cartWith([[german, 1]]);
+    const foreign = await handleCheckoutPost(
+      new Request("http://localhost:3000/api/checkout", { method: "POST", body: new URLSearchParams({ intent: "pay", locale: "en" }), headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", cookie: `caravan_cart=${id}` } }),
+      clock(),
+    );
+    expect(foreign).toMatchObject({ kind: "refused", status: 403 });
+    expect(await post(id, { intent: "refund-me", locale: "en" })).toMatchObject({ kind: "redirect", error: "INVALID_ACTION" });
+    expect(await db.order.count({ where: { cartId: id } })).toBe(0);
   });
 });

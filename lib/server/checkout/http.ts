@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "use-intl/core";
 import type { Clock } from "@/lib/domain/clock";
 import type { CheckoutErrorCode } from "@/lib/domain/checkout";
 import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
@@ -9,6 +9,7 @@ import { CART_COOKIE } from "@/lib/server/cart";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { readForm } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
+import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { limitRequest } from "@/lib/server/rate-limit";
 import { CONTACT_INPUTS } from "./contact";
 import { saveCheckoutForm } from "./index";
@@ -27,8 +28,8 @@ export type CheckoutPostResult =
 
 const SELLER_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-async function labelsFor(locale: Locale): Promise<ChargeLabels> {
-  const t = await getTranslations({ locale, namespace: "checkout.charge" });
+function labelsFor(locale: Locale): ChargeLabels {
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "checkout.charge", timeZone: "UTC" });
   return {
     goods: (title, variant, quantity) => t("goods", { title: variant ? `${title} · ${variant}` : title, quantity }),
     shipping: (seller, service) => t("shipping", { seller, service }),
@@ -67,7 +68,7 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
     if (intent === "update") return back(null);
 
     const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
-    const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: await labelsFor(locale) }, clock);
+    const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: labelsFor(locale) }, clock);
     if (!placed.ok) return back(placed.code);
     if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
     return { kind: "redirect", location: placed.url, error: null, headers };

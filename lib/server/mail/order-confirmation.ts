@@ -17,14 +17,7 @@ import { countryName } from "@/lib/display-names";
 import { directionOf, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
-import ar from "@/messages/ar.json";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import fr from "@/messages/fr.json";
-import ja from "@/messages/ja.json";
-import ptBR from "@/messages/pt-BR.json";
-import zhCN from "@/messages/zh-CN.json";
+import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 
 /** The shipping services a parcel can be sent with; each has a `mail.orderConfirmation.service.*` text. */
 export const SHIPPING_SERVICES = ["STANDARD", "EXPRESS"] as const;
@@ -71,9 +64,7 @@ export interface RenderedMail {
 }
 
 type Parcel = OrderConfirmationView["parcels"][number];
-type Messages = typeof en;
 
-const CATALOGUES: Record<Locale, Messages> = { en, de, fr, es, ja, "zh-CN": zhCN, ar, "pt-BR": ptBR };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
