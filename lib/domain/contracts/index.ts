@@ -1,0 +1,5 @@
+export * from "./jurisdiction";
+export * from "./render";
+export * from "./terms";
+export * from "./text";
+export * from "./wording";

@@ -1,0 +1,210 @@
+/**
+ * The wording of the blocks the renderer writes into the terms for an order (parties,
+ * the order's withdrawal terms, the sellers' return policies), in every locale.
+ * `{seller}` and `{days}` are replaced as they are; nothing else is interpolated.
+ */
+import type { Locale } from "@/lib/domain/markets";
+
+export interface ContractWording {
+  operator: string;
+  operatorRole: string;
+  seller: string;
+  legalName: string;
+  displayName: string;
+  country: string;
+  address: string;
+  email: string;
+  registration: string;
+  trader: string;
+  notTrader: string;
+  withdrawalGoods: string;
+  withdrawalDigital: string;
+  withdrawalDigitalWaived: string;
+  withdrawalNotTrader: string;
+  withdrawalNone: string;
+  returnPolicy: string;
+  noReturnPolicy: string;
+  /** Between a label and its value ("Country: Germany"). */
+  labelSeparator: string;
+  /** Between address lines written on one line. */
+  lineSeparator: string;
+}
+
+export const CONTRACT_WORDING: Record<Locale, ContractWording> = {
+  en: {
+    operator: "Marketplace operator",
+    operatorRole: "Role: operates the marketplace and acts as intermediary; it is not the seller of the products.",
+    seller: "Seller: {seller}",
+    legalName: "Legal name",
+    displayName: "Shop name",
+    country: "Country",
+    address: "Address",
+    email: "Email",
+    registration: "Registration",
+    trader: "Status: trader (sells in the course of a business).",
+    notTrader: "Status: private individual, not a trader. Consumer protection law, including any right of withdrawal, does not apply to contracts with this seller.",
+    withdrawalGoods: "Goods sold by {seller}: you may withdraw within {days} days from the day on which you, or a person you name other than the carrier, take physical possession of the last item.",
+    withdrawalDigital: "Digital content sold by {seller}: you may withdraw within {days} days from the day the contract is concluded.",
+    withdrawalDigitalWaived: "Digital content sold by {seller}: you asked for supply to begin at once and acknowledged that you thereby lose your right of withdrawal; once supply has begun, you can no longer withdraw from this part of the contract.",
+    withdrawalNotTrader: "Items sold by {seller}: the seller is not a trader, so no statutory right of withdrawal applies; the seller's return policy applies.",
+    withdrawalNone: "No statutory right of withdrawal applies to this order. Each seller's return policy below says whether and how you can return items.",
+    returnPolicy: "Return policy of {seller}",
+    noReturnPolicy: "This seller has not published a return policy; returns are accepted where the law requires it.",
+    labelSeparator: ": ",
+    lineSeparator: ", ",
+  },
+  de: {
+    operator: "Betreiber des Marktplatzes",
+    operatorRole: "Rolle: betreibt den Marktplatz und vermittelt; er ist nicht Verkäufer der Produkte.",
+    seller: "Verkäufer: {seller}",
+    legalName: "Rechtlicher Name",
+    displayName: "Shopname",
+    country: "Land",
+    address: "Anschrift",
+    email: "E-Mail",
+    registration: "Registereintrag",
+    trader: "Status: Unternehmer (verkauft gewerblich).",
+    notTrader: "Status: Privatperson, kein Unternehmer. Verbraucherschutzrecht, einschließlich eines Widerrufsrechts, gilt für Verträge mit diesem Verkäufer nicht.",
+    withdrawalGoods: "Waren von {seller}: Sie können binnen {days} Tagen ab dem Tag widerrufen, an dem Sie oder ein von Ihnen benannter Dritter, der nicht der Beförderer ist, die letzte Ware in Besitz genommen haben.",
+    withdrawalDigital: "Digitale Inhalte von {seller}: Sie können binnen {days} Tagen ab dem Tag des Vertragsschlusses widerrufen.",
+    withdrawalDigitalWaived: "Digitale Inhalte von {seller}: Sie haben verlangt, dass die Bereitstellung sofort beginnt, und bestätigt, dass Sie dadurch Ihr Widerrufsrecht verlieren; sobald die Bereitstellung begonnen hat, können Sie diesen Teil des Vertrags nicht mehr widerrufen.",
+    withdrawalNotTrader: "Artikel von {seller}: Der Verkäufer ist kein Unternehmer, daher besteht kein gesetzliches Widerrufsrecht; es gilt die Rückgaberegelung des Verkäufers.",
+    withdrawalNone: "Für diese Bestellung besteht kein gesetzliches Widerrufsrecht. Ob und wie Sie Artikel zurückgeben können, regelt die Rückgaberegelung jedes Verkäufers unten.",
+    returnPolicy: "Rückgaberegelung von {seller}",
+    noReturnPolicy: "Dieser Verkäufer hat keine Rückgaberegelung veröffentlicht; Rückgaben werden angenommen, soweit das Gesetz es verlangt.",
+    labelSeparator: ": ",
+    lineSeparator: ", ",
+  },
+  fr: {
+    operator: "Exploitant de la place de marché",
+    operatorRole: "Rôle : exploite la place de marché et agit comme intermédiaire ; il n'est pas le vendeur des produits.",
+    seller: "Vendeur : {seller}",
+    legalName: "Dénomination légale",
+    displayName: "Nom de la boutique",
+    country: "Pays",
+    address: "Adresse",
+    email: "E-mail",
+    registration: "Immatriculation",
+    trader: "Statut : professionnel (vend dans le cadre de son activité).",
+    notTrader: "Statut : particulier, non professionnel. Le droit de la consommation, y compris tout droit de rétractation, ne s'applique pas aux contrats conclus avec ce vendeur.",
+    withdrawalGoods: "Biens vendus par {seller} : vous pouvez vous rétracter dans un délai de {days} jours à compter du jour où vous-même, ou un tiers autre que le transporteur et désigné par vous, prenez physiquement possession du dernier article.",
+    withdrawalDigital: "Contenu numérique vendu par {seller} : vous pouvez vous rétracter dans un délai de {days} jours à compter de la conclusion du contrat.",
+    withdrawalDigitalWaived: "Contenu numérique vendu par {seller} : vous avez demandé que la fourniture commence immédiatement et reconnu perdre ainsi votre droit de rétractation ; une fois la fourniture commencée, vous ne pouvez plus vous rétracter de cette partie du contrat.",
+    withdrawalNotTrader: "Articles vendus par {seller} : le vendeur n'est pas un professionnel, aucun droit légal de rétractation ne s'applique donc ; la politique de retour du vendeur s'applique.",
+    withdrawalNone: "Aucun droit légal de rétractation ne s'applique à cette commande. La politique de retour de chaque vendeur, ci-dessous, indique si et comment vous pouvez retourner des articles.",
+    returnPolicy: "Politique de retour de {seller}",
+    noReturnPolicy: "Ce vendeur n'a pas publié de politique de retour ; les retours sont acceptés lorsque la loi l'exige.",
+    labelSeparator: " : ",
+    lineSeparator: ", ",
+  },
+  es: {
+    operator: "Operador del mercado en línea",
+    operatorRole: "Función: opera el mercado en línea y actúa como intermediario; no es el vendedor de los productos.",
+    seller: "Vendedor: {seller}",
+    legalName: "Denominación legal",
+    displayName: "Nombre de la tienda",
+    country: "País",
+    address: "Dirección",
+    email: "Correo electrónico",
+    registration: "Registro",
+    trader: "Condición: empresario (vende en el ejercicio de su actividad).",
+    notTrader: "Condición: particular, no empresario. La normativa de protección de los consumidores, incluido cualquier derecho de desistimiento, no se aplica a los contratos con este vendedor.",
+    withdrawalGoods: "Bienes vendidos por {seller}: puede desistir en un plazo de {days} días desde el día en que usted, o un tercero indicado por usted distinto del transportista, adquiera la posesión material del último artículo.",
+    withdrawalDigital: "Contenido digital vendido por {seller}: puede desistir en un plazo de {days} días desde la celebración del contrato.",
+    withdrawalDigitalWaived: "Contenido digital vendido por {seller}: usted solicitó que el suministro comenzara de inmediato y reconoció que con ello pierde su derecho de desistimiento; una vez iniciado el suministro, ya no puede desistir de esta parte del contrato.",
+    withdrawalNotTrader: "Artículos vendidos por {seller}: el vendedor no es un empresario, por lo que no se aplica ningún derecho legal de desistimiento; se aplica la política de devoluciones del vendedor.",
+    withdrawalNone: "A este pedido no se aplica ningún derecho legal de desistimiento. La política de devoluciones de cada vendedor, a continuación, indica si puede devolver artículos y cómo.",
+    returnPolicy: "Política de devoluciones de {seller}",
+    noReturnPolicy: "Este vendedor no ha publicado una política de devoluciones; se aceptan devoluciones cuando la ley lo exige.",
+    labelSeparator: ": ",
+    lineSeparator: ", ",
+  },
+  ja: {
+    operator: "マーケットプレイス運営者",
+    operatorRole: "役割：マーケットプレイスを運営し、仲介者として行動します。商品の販売者ではありません。",
+    seller: "販売者：{seller}",
+    legalName: "正式名称",
+    displayName: "ショップ名",
+    country: "国",
+    address: "住所",
+    email: "メール",
+    registration: "登録番号",
+    trader: "区分：事業者（事業として販売）。",
+    notTrader: "区分：個人（事業者ではありません）。撤回権を含む消費者保護法は、この販売者との契約には適用されません。",
+    withdrawalGoods: "{seller}が販売する商品：お客様、または運送業者以外でお客様が指定した第三者が最後の商品を受け取った日から{days}日以内に撤回できます。",
+    withdrawalDigital: "{seller}が販売するデジタルコンテンツ：契約締結日から{days}日以内に撤回できます。",
+    withdrawalDigitalWaived: "{seller}が販売するデジタルコンテンツ：お客様は直ちに提供を開始するよう求め、それにより撤回権を失うことを確認しました。提供の開始後は、契約のこの部分を撤回することはできません。",
+    withdrawalNotTrader: "{seller}が販売する商品：販売者は事業者ではないため、法定の撤回権はありません。販売者の返品ポリシーが適用されます。",
+    withdrawalNone: "この注文には法定の撤回権はありません。返品の可否と方法は、以下の各販売者の返品ポリシーによります。",
+    returnPolicy: "{seller}の返品ポリシー",
+    noReturnPolicy: "この販売者は返品ポリシーを公開していません。法律で求められる場合に返品を受け付けます。",
+    labelSeparator: "：",
+    lineSeparator: "、",
+  },
+  "zh-CN": {
+    operator: "平台运营方",
+    operatorRole: "角色：运营本平台并作为中介，不是商品的卖家。",
+    seller: "卖家：{seller}",
+    legalName: "法定名称",
+    displayName: "店铺名称",
+    country: "国家/地区",
+    address: "地址",
+    email: "电子邮箱",
+    registration: "注册号",
+    trader: "身份：经营者（以经营为目的销售）。",
+    notTrader: "身份：个人，非经营者。消费者保护法（包括任何撤回权）不适用于与该卖家订立的合同。",
+    withdrawalGoods: "{seller}销售的商品：您可以自您或您指定的承运人以外的第三方实际占有最后一件商品之日起{days}天内撤回。",
+    withdrawalDigital: "{seller}销售的数字内容：您可以自合同订立之日起{days}天内撤回。",
+    withdrawalDigitalWaived: "{seller}销售的数字内容：您已要求立即开始提供，并确认因此丧失撤回权；提供开始后，您不能再撤回合同的这一部分。",
+    withdrawalNotTrader: "{seller}销售的商品：该卖家不是经营者，不适用法定撤回权，适用该卖家的退货政策。",
+    withdrawalNone: "本订单不适用法定撤回权。能否退货以及如何退货，以下方各卖家的退货政策为准。",
+    returnPolicy: "{seller}的退货政策",
+    noReturnPolicy: "该卖家未公布退货政策；在法律要求时接受退货。",
+    labelSeparator: "：",
+    lineSeparator: "，",
+  },
+  ar: {
+    operator: "مشغّل السوق",
+    operatorRole: "الدور: يشغّل السوق ويعمل وسيطًا، وليس بائع المنتجات.",
+    seller: "البائع: {seller}",
+    legalName: "الاسم القانوني",
+    displayName: "اسم المتجر",
+    country: "الدولة",
+    address: "العنوان",
+    email: "البريد الإلكتروني",
+    registration: "رقم التسجيل",
+    trader: "الصفة: تاجر (يبيع في إطار نشاط تجاري).",
+    notTrader: "الصفة: فرد، وليس تاجرًا. لا ينطبق قانون حماية المستهلك، بما في ذلك أي حق في الانسحاب، على العقود المبرمة مع هذا البائع.",
+    withdrawalGoods: "السلع التي يبيعها {seller}: يحق لك الانسحاب خلال {days} يومًا من اليوم الذي تستلم فيه أنت، أو شخص تعيّنه غير الناقل، آخر قطعة استلامًا فعليًا.",
+    withdrawalDigital: "المحتوى الرقمي الذي يبيعه {seller}: يحق لك الانسحاب خلال {days} يومًا من يوم إبرام العقد.",
+    withdrawalDigitalWaived: "المحتوى الرقمي الذي يبيعه {seller}: طلبتَ بدء التوريد فورًا وأقررتَ بأنك تفقد بذلك حقك في الانسحاب؛ وبعد بدء التوريد لا يمكنك الانسحاب من هذا الجزء من العقد.",
+    withdrawalNotTrader: "المنتجات التي يبيعها {seller}: البائع ليس تاجرًا، فلا ينطبق أي حق قانوني في الانسحاب، وتسري سياسة الإرجاع الخاصة بالبائع.",
+    withdrawalNone: "لا ينطبق على هذا الطلب أي حق قانوني في الانسحاب. تحدد سياسة الإرجاع لكل بائع أدناه ما إذا كان بإمكانك إرجاع المنتجات وكيفية ذلك.",
+    returnPolicy: "سياسة الإرجاع لدى {seller}",
+    noReturnPolicy: "لم ينشر هذا البائع سياسة إرجاع؛ وتُقبل المرتجعات حيث يقتضي القانون ذلك.",
+    labelSeparator: ": ",
+    lineSeparator: "، ",
+  },
+  "pt-BR": {
+    operator: "Operador do marketplace",
+    operatorRole: "Função: opera o marketplace e atua como intermediário; não é o vendedor dos produtos.",
+    seller: "Vendedor: {seller}",
+    legalName: "Nome empresarial ou nome civil",
+    displayName: "Nome da loja",
+    country: "País",
+    address: "Endereço",
+    email: "E-mail",
+    registration: "Registro",
+    trader: "Condição: fornecedor profissional (vende no exercício de sua atividade).",
+    notTrader: "Condição: pessoa física, não profissional. As normas de proteção ao consumidor, incluindo qualquer direito de desistência, não se aplicam aos contratos com este vendedor.",
+    withdrawalGoods: "Produtos vendidos por {seller}: você pode desistir em até {days} dias a contar do dia em que você, ou um terceiro indicado por você que não seja o transportador, receber o último item.",
+    withdrawalDigital: "Conteúdo digital vendido por {seller}: você pode desistir em até {days} dias a contar da celebração do contrato.",
+    withdrawalDigitalWaived: "Conteúdo digital vendido por {seller}: você pediu que o fornecimento começasse imediatamente e reconheceu que, com isso, perde o direito de desistência; iniciado o fornecimento, não é mais possível desistir desta parte do contrato.",
+    withdrawalNotTrader: "Itens vendidos por {seller}: o vendedor não é profissional, portanto não se aplica nenhum direito legal de desistência; vale a política de devolução do vendedor.",
+    withdrawalNone: "Nenhum direito legal de desistência se aplica a este pedido. A política de devolução de cada vendedor, abaixo, informa se e como você pode devolver itens.",
+    returnPolicy: "Política de devolução de {seller}",
+    noReturnPolicy: "Este vendedor não publicou uma política de devolução; devoluções são aceitas quando a lei exigir.",
+    labelSeparator: ": ",
+    lineSeparator: ", ",
+  },
+};
