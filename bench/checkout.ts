@@ -326,7 +326,19 @@ async function toSession(store: Store, plan: BuyerPlan, variant: LimitedVariant)
     step = "placeOrder";
     const pay = performance.now();
     buyer.beforePayMs = pay - started;
-    const placed = await store.placeOrder(added.cartId, { token: view?.lock?.token ?? "", locale: "ja", fallback: JP, origin: ORIGIN, labels }, clock());
+    const placed = await store.placeOrder(
+      added.cartId,
+      {
+        token: view?.lock?.token ?? "",
+        locale: "ja",
+        fallback: JP,
+        origin: ORIGIN,
+        labels,
+        acceptance: { accepted: true, textSha256: view?.contract?.sha256 ?? "", digitalConsent: false },
+        client: { ip: "203.0.113.20", userAgent: "checkout-bench" },
+      },
+      clock(),
+    );
     const done = performance.now();
     if (!placed.ok) return { ...buyer, refusal: { stage: "pay", code: placed.code } };
     if (placed.kind !== "pay") return { ...buyer, error: `Pay answered "${placed.kind}" for a new cart` };

@@ -11,6 +11,8 @@ import { readForm } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
 import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { limitRequest } from "@/lib/server/rate-limit";
+import { clientAddress } from "@/lib/server/http/client-address";
+import { serverEnv } from "@/lib/env";
 import { CONTACT_INPUTS } from "./contact";
 import { saveCheckoutForm } from "./index";
 import { placeOrder, type ChargeLabels } from "./place";
@@ -68,7 +70,19 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
     if (intent === "update") return back(null);
 
     const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
-    const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: labelsFor(locale) }, clock);
+    const placed = await placeOrder(
+      cartId,
+      {
+        token: form.field("quote"),
+        locale,
+        fallback,
+        origin: requestOrigin(request),
+        labels: labelsFor(locale),
+        acceptance: { accepted: form.field("accept") === "yes", textSha256: form.field("terms"), digitalConsent: form.field("digitalConsent") === "yes" },
+        client: { ip: clientAddress(request.headers, serverEnv().CARAVAN_TRUST_PROXY), userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null },
+      },
+      clock,
+    );
     if (!placed.ok) return back(placed.code);
     if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
     return { kind: "redirect", location: placed.url, error: null, headers };

@@ -13,6 +13,7 @@ import { isCartId, loadCart, type CartView } from "@/lib/server/cart";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { openJson, sealJson } from "@/lib/server/crypto/pii";
 import { paymentsConfig } from "@/lib/server/payments";
+import { checkoutContract, type CheckoutContract } from "@/lib/server/contracts/contract";
 import { CONTACT_INPUTS, readContact, type Contact, type ContactError } from "./contact";
 
 /**
@@ -44,6 +45,8 @@ export interface CheckoutView {
   lock: { until: Date; token: string; renewed: boolean } | null;
   /** What the locked quote priced (lines, destination, delivery, evidence). */
   fingerprint: string;
+  /** The contract of sale the buyer accepts by ordering (null when nothing can be priced). */
+  contract: CheckoutContract | null;
   /** Why the buyer cannot pay yet (each shown with its message). */
   blockers: CheckoutErrorCode[];
   testMode: boolean;
@@ -204,6 +207,7 @@ export async function loadCheckout(
     plan: quote ? chargePlan(quote) : null,
     lock,
     fingerprint,
+    contract: quote ? checkoutContract({ destination: market.country, locale, date: now, parcels: cart.parcels.filter((p) => p.quoteIndex !== null), digitalImmediateSupply: hasDigital ? false : null }) : null,
     blockers,
     testMode: config.testMode,
     fx: { date: fxDate, stale: fxStale },

@@ -1,4 +1,5 @@
 import "server-only";
+import { isJurisdiction } from "@/lib/domain/contracts/jurisdiction";
 /**
  * The evidence of the electronic contract: what a buyer accepted at checkout (the exact
  * terms text and its SHA-256, the totals they saw, their consents, when, and from which
@@ -152,7 +153,8 @@ const inputSchema = z.object({
   text: storable(2_000_000).min(1),
   locale: z.string().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, "is not a BCP 47 language tag"),
   /** The country (ISO 3166-1 alpha-2), or a subdivision of it (`US-CA`), whose law governs the contract. */
-  jurisdiction: z.string().regex(/^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/, "is not a country or subdivision code"),
+  // The terms' jurisdiction (EU, UK, US, AU, ROW), or a country or subdivision code.
+  jurisdiction: z.string().refine((value) => isJurisdiction(value) || /^[A-Z]{2}(?:-[A-Z0-9]{1,3})?$/.test(value), "is not a jurisdiction, country or subdivision code"),
   acceptedAt: z.date().refine((date) => !Number.isNaN(date.getTime()), "is not a valid date"),
   ip: z
     .string()
