@@ -16,6 +16,10 @@
  * catalogue of n products (prisma/seed-large.ts), each on its own database and build,
  * with a wider page set (see bench/scale.ts) and targets on the large size relative to
  * the seeded one.
+ *
+ * `npm run bench -- checkout [options]`: the checkout under contention instead, in-process
+ * with no Next server (bench/checkout.ts, which lists its options), in a node process of
+ * its own so the store's modules load with that run's environment.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -212,5 +216,20 @@ async function scale(large: number): Promise<boolean> {
   return checks.every((c) => c.ok);
 }
 
+/** The checkout benchmark in a child node process; its exit code is this one's. */
+function checkout(args: string[]): Promise<number> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "checkout.ts"), ...args], { stdio: "inherit" });
+  const forward = (signal: NodeJS.Signals) => () => void child.kill(signal);
+  process.on("SIGINT", forward("SIGINT")).on("SIGTERM", forward("SIGTERM"));
+  return new Promise((resolve) => {
+    child.on("error", (error) => {
+      console.error(error);
+      resolve(1);
+    });
+    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+if (process.argv[2] === "checkout") process.exit(await checkout(process.argv.slice(3)));
 const ok = LARGE === undefined ? await singleSize() : await scale(LARGE);
 process.exit(ok ? 0 : 1);

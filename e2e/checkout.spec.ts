@@ -85,6 +85,7 @@ test.describe("checkout", () => {
     const total = Number(await page.getByTestId("review-total").getAttribute("data-amount-minor"));
     const parcels = await review.count();
 
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4242424242424242");
     await expect(page).toHaveURL(/\/ja\/checkout\/complete\?order=/);
@@ -116,6 +117,7 @@ test.describe("checkout", () => {
     await addToCart(page, "en", GERMAN_PRODUCT.slug, text(en, "product.addToCart"));
     await page.goto("/en/checkout");
     await fillAddress(page, "JP", JP_ADDRESS, "26");
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4000000000000002");
     await expect(page.getByRole("alert")).toContainText(/declined/i);
@@ -131,6 +133,7 @@ test.describe("checkout", () => {
     await addToCart(page, "en", GERMAN_PRODUCT.slug, text(en, "product.addToCart"));
     await page.goto("/en/checkout");
     await fillAddress(page, "JP", JP_ADDRESS, "26");
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4000002500003155");
     await page.getByRole("button", { name: "Complete authentication" }).click();
@@ -138,6 +141,7 @@ test.describe("checkout", () => {
 
     await addToCart(page, "en", GERMAN_PRODUCT.slug, text(en, "product.addToCart"));
     await page.goto("/en/checkout");
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await expect(page).toHaveURL(/\/pay\/cs_test_/);
     await page.locator("input[value=bank_transfer]").check();
@@ -153,6 +157,7 @@ test.describe("checkout", () => {
     await addToCart(page, "ja", GERMAN_PRODUCT.slug, text(ja, "product.addToCart"));
     await page.goto("/ja/checkout");
     await fillAddress(page, "JP", { ...JP_ADDRESS, name: "", postalCode: "12" }, "26");
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await expect(page).toHaveURL(/\/ja\/checkout\?error=INVALID_ADDRESS/);
     await expect(page.getByTestId("checkout-error")).toHaveText(text(ja, "checkout.error.INVALID_ADDRESS"));
@@ -181,6 +186,7 @@ test.describe("checkout in Arabic, shipping to Kuwait, on a phone", () => {
     expect(total % 10).toBe(0);
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(390);
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4242424242424242");
     await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
@@ -205,6 +211,7 @@ test.describe("checkout without JavaScript", () => {
     await page.locator("select[name=country]").selectOption("JP");
     await page.locator("button[value=update]").click();
     await fillAddress(page, "JP", JP_ADDRESS, "26");
+    await page.getByTestId("accept-terms").check();
     await page.getByTestId("pay").click();
     await payOnSandbox(page, "4242424242424242");
     await expect(page).toHaveURL(/\/en\/checkout\/complete\?order=/);

@@ -1,5 +1,6 @@
+import { createHash, generateKeyPairSync } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { defaultEncryptionKeyId, EnvError, parseEnv } from "./env";
+import { defaultContractKeyId, defaultEncryptionKeyId, EnvError, parseContractSigningKey, parseEnv } from "./env";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -11,11 +12,22 @@ function problemsOf(source: Record<string, string>): string[] {
   return [];
 }
 
+/** A fresh Ed25519 key pair: the private key as PKCS#8 (PEM and base64 DER), the public key as base64 SPKI DER. */
+function ed25519() {
+  const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+  return {
+    pem: privateKey.export({ format: "pem", type: "pkcs8" }).toString(),
+    der: privateKey.export({ format: "der", type: "pkcs8" }).toString("base64"),
+    spki: publicKey.export({ format: "der", type: "spki" }).toString("base64"),
+  };
+}
+
 const SECRETS = {
   STRIPE_SECRET_KEY: "sk_live_51abcdef",
   STRIPE_WEBHOOK_SECRET: "whsec_abcdef",
   CARAVAN_SESSION_SECRET: "s".repeat(32),
   CARAVAN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  CARAVAN_CONTRACT_SIGNING_KEY: ed25519().der,
 };
 
 describe("parseEnv", () => {
@@ -117,6 +129,8 @@ describe("mail", () => {
   });
 });
 
+const SIGNING_KEY_RULE = "must be an Ed25519 private key: PKCS#8 PEM, or its DER in base64 (openssl genpkey -algorithm ed25519)";
+
 describe("production secrets", () => {
   const production = { NODE_ENV: "production" };
 
@@ -127,7 +141,7 @@ describe("production secrets", () => {
     expect(parseEnv({ ...production, CARAVAN_DEMO: "true" }).CARAVAN_DEMO).toBe(true);
   });
 
-  it("starts a production server that has all four", () => {
+  it("starts a production server that has all five", () => {
     expect(parseEnv({ ...production, ...SECRETS })).toMatchObject({ NODE_ENV: "production", CARAVAN_DEMO: false, ...SECRETS });
   });
 
@@ -139,7 +153,7 @@ describe("production secrets", () => {
 
   it("lists every missing secret at once, beside any malformed variable", () => {
     const problems = problemsOf({ ...production, CARAVAN_DEMO: "false", PORT: "x" });
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(1 + Object.keys(SECRETS).length);
     expect(problems[0]).toBe("PORT: must be a port number (1-65535)");
     expect(problems.slice(1).map((p) => p.split(":")[0])).toEqual(Object.keys(SECRETS));
   });
@@ -150,6 +164,9 @@ describe("production secrets", () => {
     ["CARAVAN_SESSION_SECRET", "short", "must be at least 32 characters"],
     ["CARAVAN_ENCRYPTION_KEY", Buffer.alloc(16).toString("base64"), "must be 32 bytes in base64 (openssl rand -base64 32)"],
     ["CARAVAN_ENCRYPTION_KEY", "not base64 at all, but forty-four chars long!", "must be 32 bytes in base64 (openssl rand -base64 32)"],
+    ["CARAVAN_CONTRACT_SIGNING_KEY", "not a key", SIGNING_KEY_RULE],
+    ["CARAVAN_CONTRACT_SIGNING_KEY", ed25519().spki, SIGNING_KEY_RULE],
+    ["CARAVAN_CONTRACT_SIGNING_KEY", generateKeyPairSync("x25519").privateKey.export({ format: "pem", type: "pkcs8" }).toString(), SIGNING_KEY_RULE],
   ])("checks the shape of %s whenever it is set", (name, value, message) => {
     expect(problemsOf({ ...production, ...SECRETS, [name]: value })).toEqual([`${name}: ${message}`]);
     expect(problemsOf({ [name]: value })).toEqual([`${name}: ${message}`]);
@@ -204,5 +221,55 @@ describe("encryption key id and retired keys", () => {
 
   it("keeps retired keys usable in development, beside the generated key", () => {
     expect(parseEnv({ CARAVAN_ENCRYPTION_OLD_KEYS: `a:${old1}` }).CARAVAN_ENCRYPTION_OLD_KEYS).toEqual([{ id: "a", key: old1 }]);
+  });
+});
+
+describe("contract signing keys", () => {
+  const current = ed25519();
+  const old1 = ed25519();
+  const old2 = ed25519();
+
+  it("reads the key as PEM, as PEM with \\n for line breaks, or as base64 DER, and keeps it as base64 DER", () => {
+    for (const value of [current.pem, current.pem.trim().replace(/\n/g, "\\n"), current.der, ` ${current.der}\n`]) {
+      expect(parseEnv({ CARAVAN_CONTRACT_SIGNING_KEY: value }).CARAVAN_CONTRACT_SIGNING_KEY, value.slice(0, 30)).toBe(current.der);
+    }
+  });
+
+  it("derives the key id from the public key: the first 8 hex digits of the SHA-256 of its SPKI DER", () => {
+    const env = parseEnv({ CARAVAN_CONTRACT_SIGNING_KEY: current.pem });
+    const expected = createHash("sha256").update(Buffer.from(current.spki, "base64")).digest("hex").slice(0, 8);
+    expect(env.CARAVAN_CONTRACT_SIGNING_KEY_ID).toBe(expected);
+    expect(defaultContractKeyId(parseContractSigningKey(current.der)!)).toBe(expected);
+    expect(parseEnv({ CARAVAN_CONTRACT_SIGNING_KEY: current.der, CARAVAN_CONTRACT_SIGNING_KEY_ID: "c2027" }).CARAVAN_CONTRACT_SIGNING_KEY_ID).toBe("c2027");
+  });
+
+  it("parses the public keys of earlier signing keys, also without a current key (development)", () => {
+    const env = parseEnv({ CARAVAN_CONTRACT_SIGNING_KEY: current.der, CARAVAN_CONTRACT_VERIFY_KEYS: ` c2025:${old1.spki} , c_2026:${old2.spki}` });
+    expect(env.CARAVAN_CONTRACT_VERIFY_KEYS).toEqual([{ id: "c2025", publicKey: old1.spki }, { id: "c_2026", publicKey: old2.spki }]);
+    expect(parseEnv({ CARAVAN_CONTRACT_VERIFY_KEYS: `a:${old1.spki}` }).CARAVAN_CONTRACT_VERIFY_KEYS).toEqual([{ id: "a", publicKey: old1.spki }]);
+  });
+
+  it("refuses malformed entries, one line, without echoing them", () => {
+    const x25519 = generateKeyPairSync("x25519").publicKey.export({ format: "der", type: "spki" }).toString("base64");
+    for (const value of [old1.spki, `a:${old1.der}`, `a:${x25519}`, `:${old1.spki}`, `bad id:${old1.spki}`, `a:${old1.spki},b`, "a:not-base64!"]) {
+      const problems = problemsOf({ CARAVAN_CONTRACT_VERIFY_KEYS: value });
+      expect(problems, value).toHaveLength(1);
+      expect(problems[0]).toMatch(/^CARAVAN_CONTRACT_VERIFY_KEYS: entry \d must be <id>:<Ed25519 public key, SPKI DER in base64>/);
+      expect(problems[0]).not.toContain(old1.der);
+    }
+    const problems = problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY: current.der.slice(0, -8) });
+    expect(problems).toEqual([`CARAVAN_CONTRACT_SIGNING_KEY: ${SIGNING_KEY_RULE}`]);
+    expect(problems[0]).not.toContain(current.der.slice(0, 20));
+    expect(problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY: current.der, CARAVAN_CONTRACT_SIGNING_KEY_ID: "has.dot" })).toEqual(["CARAVAN_CONTRACT_SIGNING_KEY_ID: must be 1-32 letters, digits, '-' or '_'"]);
+  });
+
+  it("refuses an id twice, an old key under the current key's id, and an id without a key", () => {
+    expect(problemsOf({ CARAVAN_CONTRACT_VERIFY_KEYS: `a:${old1.spki},a:${old2.spki}` })).toEqual(["CARAVAN_CONTRACT_VERIFY_KEYS: names key id a twice"]);
+    expect(problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY: current.der, CARAVAN_CONTRACT_SIGNING_KEY_ID: "a", CARAVAN_CONTRACT_VERIFY_KEYS: `a:${old1.spki}` })).toEqual([
+      "CARAVAN_CONTRACT_VERIFY_KEYS: key id a is the current signing key's (CARAVAN_CONTRACT_SIGNING_KEY)",
+    ]);
+    const derived = defaultContractKeyId(parseContractSigningKey(current.der)!);
+    expect(problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY: current.der, CARAVAN_CONTRACT_VERIFY_KEYS: `${derived}:${old1.spki}` })).toHaveLength(1);
+    expect(problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY_ID: "a" })).toEqual(["CARAVAN_CONTRACT_SIGNING_KEY_ID: names the id of CARAVAN_CONTRACT_SIGNING_KEY, which is not set"]);
   });
 });

@@ -7,7 +7,7 @@
  * server (`NODE_ENV=production`) that is not the demo (`CARAVAN_DEMO=true`) needs its
  * payment and session secrets: each one missing is named on its own line.
  */
-import { createHash } from "node:crypto";
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { parseRateLimitPolicy, type RateLimitPolicy } from "@/lib/domain/rate-limit";
 
@@ -88,8 +88,85 @@ const retiredKeys = z.string().transform((value, ctx): RetiredKey[] => {
   return keys;
 });
 
+/** An Ed25519 key as one line of base64 DER (PKCS#8 for a private key, SPKI for a public one). */
+const BASE64_DER = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * The Ed25519 private key in `value`: PKCS#8 PEM (its line breaks may be written as
+ * `\n`, as one-line env files do), or the PKCS#8 DER in base64. Undefined when it is
+ * neither, is encrypted, or is another kind of key.
+ */
+export function parseContractSigningKey(value: string): KeyObject | undefined {
+  const text = value.trim();
+  try {
+    let key: KeyObject | undefined;
+    if (text.startsWith("-----BEGIN")) key = createPrivateKey({ key: text.replace(/\\n/g, "\n"), format: "pem" });
+    else if (BASE64_DER.test(text)) key = createPrivateKey({ key: Buffer.from(text, "base64"), format: "der", type: "pkcs8" });
+    return key?.asymmetricKeyType === "ed25519" ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The Ed25519 public key in `base64`, SPKI DER in base64; undefined when it is not one. */
+export function parseContractVerifyKey(base64: string): KeyObject | undefined {
+  if (!BASE64_DER.test(base64)) return undefined;
+  try {
+    const key = createPublicKey({ key: Buffer.from(base64, "base64"), format: "der", type: "spki" });
+    return key.asymmetricKeyType === "ed25519" ? key : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The id a contract signing key gets when none is configured: the first 8 hex digits of
+ * the SHA-256 of its public key's SPKI DER (the bytes of a CARAVAN_CONTRACT_VERIFY_KEYS
+ * entry), so the id can be recomputed from the public key alone.
+ */
+export function defaultContractKeyId(key: KeyObject): string {
+  const publicKey = key.type === "private" ? createPublicKey(key) : key;
+  return createHash("sha256").update(publicKey.export({ format: "der", type: "spki" })).digest("hex").slice(0, 8);
+}
+
+/** A public key that verifies contract acceptances signed in the past (before a rotation). */
+export interface ContractVerifyKey {
+  id: string;
+  /** Ed25519 public key, SPKI DER in base64. */
+  publicKey: string;
+}
+
+const contractSigningKey = z.string().transform((value, ctx): string => {
+  const key = parseContractSigningKey(value);
+  if (!key) {
+    // Never the value itself: it is the secret.
+    ctx.addIssue({ code: "custom", message: "must be an Ed25519 private key: PKCS#8 PEM, or its DER in base64 (openssl genpkey -algorithm ed25519)" });
+    return z.NEVER;
+  }
+  return key.export({ format: "der", type: "pkcs8" }).toString("base64");
+});
+
+const contractVerifyKeys = z.string().transform((value, ctx): ContractVerifyKey[] => {
+  const keys: ContractVerifyKey[] = [];
+  for (const entry of value.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const colon = entry.indexOf(":");
+    const id = entry.slice(0, colon);
+    const publicKey = entry.slice(colon + 1);
+    if (colon < 0 || !KEY_ID.test(id) || !parseContractVerifyKey(publicKey)) {
+      ctx.addIssue({ code: "custom", message: `entry ${keys.length + 1} must be <id>:<Ed25519 public key, SPKI DER in base64>, the id of 1-32 letters, digits, '-' or '_'` });
+      return z.NEVER;
+    }
+    if (keys.some((known) => known.id === id)) {
+      ctx.addIssue({ code: "custom", message: `names key id ${id} twice` });
+      return z.NEVER;
+    }
+    keys.push({ id, publicKey });
+  }
+  return keys;
+});
+
 /** Needed to run the real store; optional in development and in demo mode. */
-const PRODUCTION_SECRETS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "CARAVAN_SESSION_SECRET", "CARAVAN_ENCRYPTION_KEY"] as const;
+const PRODUCTION_SECRETS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "CARAVAN_SESSION_SECRET", "CARAVAN_ENCRYPTION_KEY", "CARAVAN_CONTRACT_SIGNING_KEY"] as const;
 
 const schema = z
   .object({
@@ -155,6 +232,12 @@ const schema = z
     CARAVAN_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID, KEY_ID_RULE).optional(),
     /** Retired keys, `<id>:<base64 key>` separated by commas: they open what they sealed, never seal. */
     CARAVAN_ENCRYPTION_OLD_KEYS: retiredKeys.optional(),
+    /** Signs contract acceptances (Ed25519); read as PEM or base64 DER, kept as base64 PKCS#8 DER. */
+    CARAVAN_CONTRACT_SIGNING_KEY: contractSigningKey.optional(),
+    /** The signing key's id in each acceptance; default: derived from its public key (defaultContractKeyId). */
+    CARAVAN_CONTRACT_SIGNING_KEY_ID: z.string().regex(KEY_ID, KEY_ID_RULE).optional(),
+    /** Public keys of earlier signing keys, `<id>:<base64 SPKI DER>` separated by commas: they verify, never sign. */
+    CARAVAN_CONTRACT_VERIFY_KEYS: contractVerifyKeys.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.CARAVAN_ENCRYPTION_KEY_ID !== undefined && env.CARAVAN_ENCRYPTION_KEY === undefined) {
@@ -164,10 +247,22 @@ const schema = z
     if (currentId && env.CARAVAN_ENCRYPTION_OLD_KEYS?.some((old) => old.id === currentId)) {
       ctx.addIssue({ code: "custom", path: ["CARAVAN_ENCRYPTION_OLD_KEYS"], message: `key id ${currentId} is the current key's (CARAVAN_ENCRYPTION_KEY)` });
     }
+    if (env.CARAVAN_CONTRACT_SIGNING_KEY_ID !== undefined && env.CARAVAN_CONTRACT_SIGNING_KEY === undefined) {
+      ctx.addIssue({ code: "custom", path: ["CARAVAN_CONTRACT_SIGNING_KEY_ID"], message: "names the id of CARAVAN_CONTRACT_SIGNING_KEY, which is not set" });
+    }
+    const signingId = env.CARAVAN_CONTRACT_SIGNING_KEY && (env.CARAVAN_CONTRACT_SIGNING_KEY_ID ?? defaultContractKeyId(parseContractSigningKey(env.CARAVAN_CONTRACT_SIGNING_KEY)!));
+    if (signingId && env.CARAVAN_CONTRACT_VERIFY_KEYS?.some((old) => old.id === signingId)) {
+      ctx.addIssue({ code: "custom", path: ["CARAVAN_CONTRACT_VERIFY_KEYS"], message: `key id ${signingId} is the current signing key's (CARAVAN_CONTRACT_SIGNING_KEY)` });
+    }
   })
-  .transform((env) =>
-    env.CARAVAN_ENCRYPTION_KEY && !env.CARAVAN_ENCRYPTION_KEY_ID ? { ...env, CARAVAN_ENCRYPTION_KEY_ID: defaultEncryptionKeyId(env.CARAVAN_ENCRYPTION_KEY) } : env,
-  );
+  .transform((env) => {
+    const ids: { CARAVAN_ENCRYPTION_KEY_ID?: string; CARAVAN_CONTRACT_SIGNING_KEY_ID?: string } = {};
+    if (env.CARAVAN_ENCRYPTION_KEY && !env.CARAVAN_ENCRYPTION_KEY_ID) ids.CARAVAN_ENCRYPTION_KEY_ID = defaultEncryptionKeyId(env.CARAVAN_ENCRYPTION_KEY);
+    if (env.CARAVAN_CONTRACT_SIGNING_KEY && !env.CARAVAN_CONTRACT_SIGNING_KEY_ID) {
+      ids.CARAVAN_CONTRACT_SIGNING_KEY_ID = defaultContractKeyId(parseContractSigningKey(env.CARAVAN_CONTRACT_SIGNING_KEY)!);
+    }
+    return { ...env, ...ids };
+  });
 
 /** The production secrets absent from `present`, one line each (judged even when other variables are malformed). */
 function missingSecrets(present: Record<string, string | undefined>): string[] {

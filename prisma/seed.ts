@@ -6,6 +6,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
 import { CATEGORIES, PRODUCTS, SELLERS, type SeedProduct, type SeedSeller } from "./seed-data";
+import { SELLER_LEGAL } from "./seed-data/seller-legal";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 
 /** A fixed clock so "newest" ordering is the same on every machine. */
@@ -78,6 +79,14 @@ export async function insertProducts(db: Db, products: readonly SeedProduct[], c
   });
 }
 
+/** A seller's legal identity and return terms: the demo sellers' own, else a registered name equal to the shop name. */
+function legalOf(s: SeedSeller) {
+  const legal = SELLER_LEGAL[s.id];
+  return legal
+    ? { legalName: legal.legalName, legalAddress: legal.address, trader: legal.trader, returnDays: legal.returnDays, returnShippingPaidBy: legal.returnShippingPaidBy }
+    : { legalName: s.name, legalAddress: [s.country], trader: true, returnDays: 14, returnShippingPaidBy: "BUYER" };
+}
+
 /** Writes sellers (their `createdAt` before the catalogue's epoch, in order). */
 export async function insertSellers(db: Db, sellers: readonly SeedSeller[]): Promise<void> {
   await db.seller.createMany({
@@ -90,6 +99,7 @@ export async function insertSellers(db: Db, sellers: readonly SeedSeller[]): Pro
       languages: s.languages,
       bio: s.bio,
       incoterm: s.incoterm ?? null,
+      ...legalOf(s),
       createdAt: new Date(EPOCH - (sellers.length - i) * 86_400_000),
     })),
   });

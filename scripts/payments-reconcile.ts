@@ -11,11 +11,15 @@ import { createPrismaClient } from "@/lib/db/client";
 
 const db = await resolveDatabase((line) => console.log(`[caravan] ${line}`));
 const prisma = createPrismaClient(db.url);
+let exitCode = 0;
 try {
   const report = await reconcilePayments(fixedClock(new Date()), prisma);
-  for (const [name, value] of Object.entries(report)) console.log(`${name.padEnd(18)} ${value}`);
-  process.exitCode = report.providerErrors > 0 || report.eventsFailed > 0 ? 1 : 0;
+  for (const [name, value] of Object.entries(report)) if (name !== "anomalies") console.log(`${name.padEnd(18)} ${value}`);
+  for (const anomaly of report.anomalies) console.log(`anomaly            ${anomaly}`);
+  exitCode = report.providerErrors > 0 || report.eventsFailed > 0 || report.anomalies.length > 0 ? 1 : 0;
 } finally {
   await prisma.$disconnect();
   await db.stop();
 }
+// Exit explicitly: the embedded database's exit hook would otherwise turn any code into 0.
+process.exit(exitCode);

@@ -14,10 +14,13 @@ if (!env.DATABASE_URL) {
   process.exit(2);
 }
 const prisma = createPrismaClient(env.DATABASE_URL);
+let exitCode = 0;
 try {
   const report = await ensureSellerAccounts(prisma, env.CARAVAN_PUBLIC_URL.replace(/\/$/, ""));
   console.log(`[caravan] Seller payment accounts: ${report.ready} ready, ${report.created} created, ${report.onboarded} onboarded, ${report.failed} failed.`);
-  process.exitCode = report.failed > 0 ? 1 : 0;
+  exitCode = report.failed > 0 ? 1 : 0;
 } finally {
   await prisma.$disconnect();
 }
+// Exit explicitly: the embedded database's exit hook would otherwise turn any code into 0.
+process.exit(exitCode);

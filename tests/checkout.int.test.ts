@@ -22,6 +22,7 @@ const { refundSubOrder } = await import("@/lib/server/checkout/refunds");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
 const { signWebhookPayload } = await import("@/lib/server/payments");
 const { getPrisma, createPrismaClient } = await import("@/lib/db/client");
+const { handleCheckoutPost } = await import("@/lib/server/checkout/http");
 
 /**
  * Checkout against the shared seeded database and the suite's Stripe sandbox, driven
@@ -50,6 +51,11 @@ const labels = {
   duty: (seller: string) => `Duty ${seller}`,
   tax: (seller: string) => `Tax ${seller}`,
 };
+/** The buyer ticks the box for the terms the page showed. */
+const accepted = (view: { contract: { sha256: string } | null }, digitalConsent = false) => ({
+  acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent },
+  client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
+});
 const JP_ADDRESS = { email: "hanako@example.jp", name: "山田 花子", line1: "中京区烏丸通二条下ル 123", city: "京都市", region: "26", postalCode: "6040000", phone: "090-1234-5678" };
 const KW_ADDRESS = { email: "fatima@example.com", name: "فاطمة العلي", line1: "Block 3, Street 12, House 7", city: "Salmiya", postalCode: "20001", phone: "+965 5123 4567" };
 
@@ -63,10 +69,10 @@ async function cartWith(items: [(typeof PRODUCTS)[number], number][], market = J
   return id!;
 }
 
-async function reviewed(cartId: string, market = JP, address: Record<string, string> = JP_ADDRESS) {
+async function reviewed(cartId: string, market = JP, address: Record<string, string> = JP_ADDRESS, locale: "ja" | "ar" = "ja") {
   const saved = await checkout.saveCheckoutForm(cartId, { country: market.country, fields: address, delivery: {} });
   expect(saved).toEqual({ ok: true });
-  const view = (await checkout.loadCheckout(cartId, "ja", market, clock()))!;
+  const view = (await checkout.loadCheckout(cartId, locale, market, clock()))!;
   expect(view.errors).toEqual([]);
   return view;
 }
@@ -110,7 +116,7 @@ describe("checkout and payment", () => {
     const view = await reviewed(id);
     expect(view.blockers).toEqual([]);
     expect(view.plan!.total.currency).toBe("JPY");
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     expect(placed).toMatchObject({ ok: true, kind: "pay" });
     if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
     expect(await stockOf(variantId(japanese))).toBe(before.jp - 2);
@@ -154,7 +160,7 @@ describe("checkout and payment", () => {
   it("keeps the buyer's email, address and phone sealed: the raw rows hold no plaintext", async () => {
     const id = await cartWith([[japanese, 1]]);
     const view = await reviewed(id);
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     if (!placed.ok) throw new Error(placed.code);
     const rows = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(o)::text AS row FROM "Order" o WHERE id = ${placed.orderId}`;
     const drafts = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(d)::text AS row FROM "CheckoutDraft" d WHERE "cartId" = ${id}`;
@@ -166,7 +172,7 @@ describe("checkout and payment", () => {
   it("pressing Pay twice, or in a second tab, gives one order and one session; a changed cart ends the first before a second is made", async () => {
     const id = await cartWith([[german, 1]]);
     const view = await reviewed(id);
-    const input = { token: view.lock!.token, locale: "ja" as const, fallback: JP, origin: "http://127.0.0.1:3000", labels };
+    const input = { token: view.lock!.token, locale: "ja" as const, fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) };
     const [a, b] = await Promise.all([placeOrder(id, input, clock()), placeOrder(id, input, clock())]);
     expect(a.ok && b.ok).toBe(true);
     if (!a.ok || !b.ok || a.kind !== "pay" || b.kind !== "pay") throw new Error("not placed");
@@ -185,8 +191,8 @@ describe("checkout and payment", () => {
 
   it("charges only what the server computes: a forged review token or unknown delivery service changes nothing", async () => {
     const id = await cartWith([[german, 1]]);
-    await reviewed(id);
-    const forged = await placeOrder(id, { token: "x".repeat(22), locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const seen = await reviewed(id);
+    const forged = await placeOrder(id, { token: `${(Date.now() + 3_600_000).toString(36)}.${"x".repeat(22)}`, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(seen) }, clock());
     expect(forged).toEqual({ ok: false, code: "QUOTE_CHANGED" });
     expect(await db.order.count({ where: { cartId: id } })).toBe(0);
     const saved = await checkout.saveCheckoutForm(id, { country: "JP", fields: {}, delivery: { [german.sellerId]: "TELEPORT", "'; DROP": "EXPRESS" } });
@@ -202,17 +208,17 @@ describe("checkout and payment", () => {
     const view = (await checkout.loadCheckout(id, "ja", JP, clock()))!;
     const codes = Object.fromEntries(view.errors!.map((e) => [e.field, e.code]));
     expect(codes).toMatchObject({ email: "INVALID_EMAIL", name: "REQUIRED", postalCode: "INVALID_POSTAL_CODE" });
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     expect(placed).toEqual({ ok: false, code: "INVALID_ADDRESS" });
   });
 
   it("a Kuwaiti order is charged in KWD in tens of fils, exactly the amount shown", async () => {
     const id = await cartWith([[german, 1], [ebook, 1]], KW);
-    const view = await reviewed(id, KW, KW_ADDRESS);
+    const view = await reviewed(id, KW, KW_ADDRESS, "ar");
     expect(view.plan!.total.currency).toBe("KWD");
     expect(view.plan!.total.amountMinor % 10).toBe(0);
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ar", fallback: KW, origin: "http://127.0.0.1:3000", labels }, clock());
-    if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ar", fallback: KW, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
+    if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
     const session = await stripe.checkout.sessions.retrieve(sessionIdOf(placed.url));
     expect(session.currency).toBe("kwd");
     expect(session.amount_total).toBe(view.plan!.total.amountMinor);
@@ -223,7 +229,7 @@ describe("checkout and payment", () => {
     const id = await cartWith([[german, 3]]);
     const before = await stockOf(variantId(german));
     const view = await reviewed(id);
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
     expect(await stockOf(variantId(german))).toBe(before - 3);
     expect(await pay(placed.url, "4000000000000002")).toBe(402);
@@ -242,7 +248,7 @@ describe("webhooks", () => {
   async function paidSession() {
     const id = await cartWith([[japanese, 1]]);
     const view = await reviewed(id);
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
     expect(await pay(placed.url)).toBe(303);
     const [completed] = await eventsFor(sessionIdOf(placed.url), "checkout.session.completed");
@@ -264,7 +270,7 @@ describe("webhooks", () => {
   it("a delayed payment: events out of order end in the right state, once", async () => {
     const id = await cartWith([[japanese, 1]]);
     const view = await reviewed(id);
-    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock());
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, clock());
     if (!placed.ok || placed.kind !== "pay") throw new Error("not placed");
     const sessionId = sessionIdOf(placed.url);
     const started = await fetch(placed.url, { method: "POST", body: new URLSearchParams({ payment_method: "bank_transfer", bank_outcome: "succeeded", email: "hanako@example.jp" }), redirect: "manual" });
@@ -316,6 +322,19 @@ describe("webhooks", () => {
     expect((await stripe.transfers.list({ transfer_group: orderId })).data).toHaveLength(transfers);
   });
 
+  it("a payment whose amount differs from its order is named as an anomaly, never marked paid, and the rest is still reconciled", async () => {
+    const bad = await paidSession();
+    await db.order.update({ where: { id: bad.orderId }, data: { totalMinor: { increment: 1 } } });
+    const good = await paidSession();
+    const report = await reconcilePayments(clock(), db);
+    expect(report.anomalies.some((a) => a.includes("AmountMismatchError"))).toBe(true);
+    expect((await db.order.findUniqueOrThrow({ where: { id: bad.orderId } })).status).toBe("AWAITING_PAYMENT");
+    expect((await db.order.findUniqueOrThrow({ where: { id: good.orderId } })).status).toBe("PAID");
+    await db.order.update({ where: { id: bad.orderId }, data: { totalMinor: { decrement: 1 } } });
+    await reconcilePayments(clock(), db);
+    expect((await db.order.findUniqueOrThrow({ where: { id: bad.orderId } })).status).toBe("PAID");
+  });
+
   it("a refunded sub-order reverses its seller's transfer; a charge.refunded event is followed", async () => {
     const { orderId, event } = await paidSession();
     await deliver(event);
@@ -340,9 +359,9 @@ describe("stock under concurrent checkout", () => {
       carts.push(added.cartId);
     }
     await db.variant.update({ where: { id: variant }, data: { stock: 1 } });
-    const tokens: string[] = [];
-    for (const id of carts) tokens.push((await reviewed(id)).lock!.token);
-    const results = await Promise.all(carts.map((id, i) => placeOrder(id, { token: tokens[i], locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels }, clock())));
+    const views: Awaited<ReturnType<typeof reviewed>>[] = [];
+    for (const id of carts) views.push(await reviewed(id));
+    const results = await Promise.all(carts.map((id, i) => placeOrder(id, { token: views[i]!.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(views[i]!) }, clock())));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.code === "OUT_OF_STOCK")).toBe(true);
     expect(await stockOf(variant)).toBe(0);
@@ -358,5 +377,66 @@ describe("changing the ship-to country at checkout", () => {
     expect(view.market.currency).toBe("KWD");
     expect(view.blockers).toEqual([]);
     expect(view.plan!.total.currency).toBe("KWD");
+  });
+});
+
+describe("the quote lock", () => {
+  it("renders at the same moment agree on one lock, so the page's token is the one Pay checks", async () => {
+    const id = await cartWith([[german, 1]]);
+    await checkout.saveCheckoutForm(id, { country: "JP", fields: JP_ADDRESS, delivery: {} });
+    const views = await Promise.all(Array.from({ length: 8 }, () => checkout.loadCheckout(id, "ja", JP, clock())));
+    const tokens = new Set(views.map((v) => v!.lock!.token));
+    expect(tokens.size).toBe(1);
+    const placed = await placeOrder(id, { token: [...tokens][0], locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(views[0]!) }, clock());
+    expect(placed.ok).toBe(true);
+  });
+
+  it("past its time the quote is renewed and a Pay with the old token is refused with QUOTE_EXPIRED", async () => {
+    const id = await cartWith([[german, 1]]);
+    const view = await reviewed(id);
+    const later = fixedClock(new Date(Date.now() + 31 * 60_000));
+    const renewed = (await checkout.loadCheckout(id, "ja", JP, later))!;
+    expect(renewed.lock!.renewed).toBe(true);
+    expect(renewed.lock!.token).not.toBe(view.lock!.token);
+    const placed = await placeOrder(id, { token: view.lock!.token, locale: "ja", fallback: JP, origin: "http://127.0.0.1:3000", labels, ...accepted(view) }, later);
+    expect(placed).toEqual({ ok: false, code: "QUOTE_EXPIRED" });
+  });
+});
+
+describe("POST /api/checkout", () => {
+  const post = (cartId: string, fields: Record<string, string>) =>
+    handleCheckoutPost(
+      new Request("http://localhost:3000/api/checkout", {
+        method: "POST",
+        body: new URLSearchParams(fields),
+        headers: { "content-type": "application/x-www-form-urlencoded", origin: "http://localhost:3000", host: "localhost:3000", cookie: `caravan_cart=${cartId}; caravan_market=JP`, "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 200)}` },
+      }),
+      clock(),
+    );
+
+  it("ignores amounts, currencies and ids a browser posts: the server's total is what the session charges", async () => {
+    const id = await cartWith([[german, 1]]);
+    expect(await post(id, { intent: "update", locale: "ja", country: "JP", ...JP_ADDRESS })).toMatchObject({ kind: "redirect", error: null });
+    const view = (await checkout.loadCheckout(id, "ja", JP, clock()))!;
+    const result = await post(id, {
+      intent: "pay", locale: "ja", country: "JP", ...JP_ADDRESS, quote: view.lock!.token, accept: "yes", terms: view.contract!.sha256,
+      total: "1", amount: "1", currency: "USD", unit_amount: "1", orderId: "ord_forgedforgedforg", priceMinor: "1", [`delivery_${german.sellerId}`]: "STANDARD", sellers: german.sellerId,
+    });
+    expect(result.kind).toBe("redirect");
+    if (result.kind !== "redirect") return;
+    const session = await stripe.checkout.sessions.retrieve(sessionIdOf(result.location));
+    expect(session.amount_total).toBe(view.plan!.total.amountMinor);
+    expect(session.currency).toBe("jpy");
+  });
+
+  it("refuses a foreign origin and an unknown intent, changing nothing", async () => {
+    const id = await cartWith([[german, 1]]);
+    const foreign = await handleCheckoutPost(
+      new Request("http://localhost:3000/api/checkout", { method: "POST", body: new URLSearchParams({ intent: "pay", locale: "en" }), headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example", cookie: `caravan_cart=${id}` } }),
+      clock(),
+    );
+    expect(foreign).toMatchObject({ kind: "refused", status: 403 });
+    expect(await post(id, { intent: "refund-me", locale: "en" })).toMatchObject({ kind: "redirect", error: "INVALID_ACTION" });
+    expect(await db.order.count({ where: { cartId: id } })).toBe(0);
   });
 });

@@ -15,7 +15,8 @@ import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/do
 import { CART_ERROR_CODES, LINE_CHANGES } from "@/lib/domain/cart";
 import { CHECKOUT_ERROR_CODES } from "@/lib/domain/checkout";
 import { DELIVERY_SERVICES } from "@/lib/domain/shipping/options";
-import { OrderStatus } from "@/generated/prisma/enums";
+import { OrderStatus, WithdrawalStatus } from "@/generated/prisma/enums";
+import { WITHDRAWAL_REFUSALS } from "@/lib/domain/withdrawal";
 
 /** The order states a buyer can see: every state of the schema's enum. */
 const ORDER_STATUSES = Object.values(OrderStatus);
@@ -35,6 +36,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "changes since adding (cart lines)": LINE_CHANGES.map((change) => `cart.change.${change}`),
   "checkout errors (checkout page)": CHECKOUT_ERROR_CODES.map((code) => `checkout.error.${code}`),
   "delivery services (checkout page)": DELIVERY_SERVICES.map((service) => `checkout.service.${service}`),
+  "withdrawal refusals (withdrawal page)": [...WITHDRAWAL_REFUSALS, "ORDER_NOT_FOUND", "INVALID_SELECTION"].map((code) => `withdrawal.refusal.${code}`),
+  "withdrawal states (withdrawal page)": Object.values(WithdrawalStatus).map((status) => `withdrawal.status.${status}`),
   "order states (confirmation page)": ORDER_STATUSES.flatMap((status) => [`order.heading.${status}`, `order.status.${status}`]),
   "shipping services (order confirmation mail)": SHIPPING_SERVICES.map((service) => `mail.orderConfirmation.service.${service}`),
   "address errors (checkout address fields)": ADDRESS_ERROR_CODES.map((code) => `address.error.${code}`),

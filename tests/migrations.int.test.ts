@@ -33,7 +33,7 @@ function tempMigrations(files: Record<string, string>): string {
   return dir;
 }
 
-/** Tables, columns, indexes, constraints and enums: what "the schema" is, comparably. */
+/** Tables, columns, indexes, constraints, enums, triggers and functions: what "the schema" is, comparably. */
 async function describeSchema(url: string) {
   return withClient(url, async (c) => {
     const columns = await c.query(`
@@ -53,7 +53,13 @@ async function describeSchema(url: string) {
     const enums = await c.query(`
       SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
-    return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, enums: enums.rows };
+    const triggers = await c.query(`
+      SELECT tgrelid::regclass::text AS table_name, tgname, pg_get_triggerdef(oid) AS def
+        FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`);
+    const functions = await c.query(`
+      SELECT proname, pg_get_function_identity_arguments(oid) AS arguments
+        FROM pg_proc WHERE pronamespace = 'public'::regnamespace ORDER BY proname`);
+    return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, enums: enums.rows, triggers: triggers.rows, functions: functions.rows };
   });
 }
 
@@ -119,15 +125,25 @@ describe("migrations", () => {
     }, 120_000);
 
     /** CHECK constraints the Prisma schema cannot express, added by hand in migrations: present, and the only difference. */
-    const SQL_ONLY_CHECKS = ["StockReservation_quantity_positive", "Variant_stock_not_negative"];
+    const SQL_ONLY_CHECKS = ["OrderLine_withdrawn_within_quantity", "StockReservation_quantity_positive", "Variant_stock_not_negative"];
+    /** Triggers and their functions written by hand in migrations (ContractAcceptance is append-only). */
+    const SQL_ONLY_TRIGGERS = ["ContractAcceptance_append_only", "ContractAcceptance_no_truncate"];
+    const SQL_ONLY_FUNCTIONS = ["ContractAcceptance_refuse_change"];
 
-    it("migrations produce exactly the schema in prisma/schema.prisma (plus its hand-written checks)", async () => {
+    it("migrations produce exactly the schema in prisma/schema.prisma (plus its hand-written checks and triggers)", async () => {
       const migrated = await describeSchema(url);
       const expected = await describeSchema(fromSchema);
       expect(migrated.columns.length).toBeGreaterThan(20);
       const checks = migrated.constraints.filter((c: { conname: string }) => SQL_ONLY_CHECKS.includes(c.conname));
       expect(checks.map((c: { conname: string }) => c.conname)).toEqual(SQL_ONLY_CHECKS);
-      expect({ ...migrated, constraints: migrated.constraints.filter((c: { conname: string }) => !SQL_ONLY_CHECKS.includes(c.conname)) }).toEqual(expected);
+      expect(migrated.triggers.map((t: { tgname: string }) => t.tgname)).toEqual(expect.arrayContaining(SQL_ONLY_TRIGGERS));
+      expect(migrated.functions.map((f: { proname: string }) => f.proname)).toEqual(expect.arrayContaining(SQL_ONLY_FUNCTIONS));
+      expect({
+        ...migrated,
+        constraints: migrated.constraints.filter((c: { conname: string }) => !SQL_ONLY_CHECKS.includes(c.conname)),
+        triggers: migrated.triggers.filter((t: { tgname: string }) => !SQL_ONLY_TRIGGERS.includes(t.tgname)),
+        functions: migrated.functions.filter((f: { proname: string }) => !SQL_ONLY_FUNCTIONS.includes(f.proname)),
+      }).toEqual(expected);
     });
   });
 

@@ -87,3 +87,17 @@ describe("seed catalogue: products", () => {
     expect(PRODUCTS.filter((p) => p.taxCategory === "BOOK").length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("sellers' legal identity", () => {
+  it("names every demo seller's registered name, address and return terms", async () => {
+    const { SELLER_LEGAL } = await import("./seller-legal");
+    const { SELLERS } = await import("./index");
+    for (const seller of SELLERS) {
+      const legal = SELLER_LEGAL[seller.id];
+      expect(legal, seller.id).toBeDefined();
+      expect(legal!.address.length).toBeGreaterThanOrEqual(2);
+      expect(legal!.returnDays).toBeGreaterThan(0);
+    }
+    expect(Object.keys(SELLER_LEGAL).sort()).toEqual(SELLERS.map((s) => s.id).sort());
+  });
+});

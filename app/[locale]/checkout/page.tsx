@@ -165,9 +165,49 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
               {t("error.INVALID_ADDRESS")}
             </p>
           )}
+          {view.contract && (
+            <div className="checkout-terms" data-testid="checkout-terms">
+              <h3 id="checkout-terms">{t("terms.heading")}</h3>
+              <p className="small">{t("terms.intro")}</p>
+              {view.contract.rendered.fallback && (
+                <p className="note small" data-testid="terms-fallback">
+                  {t("terms.fallback")}
+                </p>
+              )}
+              <div
+                className="contract-text"
+                tabIndex={0}
+                role="document"
+                aria-labelledby="checkout-terms"
+                lang={view.contract.rendered.locale}
+                dir={textDirection(view.contract.rendered.locale)}
+                data-testid="contract-text"
+              >
+                {view.contract.rendered.text}
+              </div>
+              <p className="muted small">
+                {t("terms.version", { version: view.contract.rendered.termsVersionId, date: format.dateTime(new Date(`${view.contract.effective}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) })}
+              </p>
+              <input type="hidden" name="terms" value={view.contract.sha256} />
+              <label className="checkbox">
+                <input type="checkbox" name="accept" value="yes" required data-testid="accept-terms" />
+                <span>{t("terms.accept")}</span>
+              </label>
+              {view.hasDigital && (
+                <>
+                  <label className="checkbox">
+                    <input type="checkbox" name="digitalConsent" value="yes" data-testid="digital-consent" />
+                    <span>{t("terms.digitalConsent")}</span>
+                  </label>
+                  <p className="muted small">{t("terms.digitalLater")}</p>
+                </>
+              )}
+            </div>
+          )}
           <button type="submit" name="intent" value="pay" className="primary pay" disabled={!canPay} data-testid="pay">
-            {plan ? t("pay", { amount: amount(plan.total) }) : t("payDisabled")}
+            {t("terms.payButton")}
           </button>
+          {plan && <p className="small" data-testid="pay-amount">{t("terms.payAmount", { amount: amount(plan.total) })}</p>}
           <p className="muted small">{t("payNote")}</p>
         </section>
       </form>

@@ -36,6 +36,10 @@ export const CHECKOUT_ERROR_CODES = [
   "PAYMENT_UNAVAILABLE",
   /** The payment failed or the session expired; nothing was charged. */
   "PAYMENT_FAILED",
+  /** The buyer did not tick the acceptance of the terms of sale. */
+  "TERMS_NOT_ACCEPTED",
+  /** The store could not take the order right now (the database was too busy); nothing was charged. */
+  "SERVICE_BUSY",
   "ORDER_NOT_FOUND",
   "INVALID_ACTION",
 ] as const;

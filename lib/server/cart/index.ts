@@ -210,7 +210,16 @@ export interface DeliveryOptionView {
 }
 
 export interface CartParcelView {
-  seller: { id: string; handle: string; name: string; country: string; paymentAccountId: string | null; commissionBps: number | null };
+  seller: {
+    id: string;
+    handle: string;
+    name: string;
+    country: string;
+    paymentAccountId: string | null;
+    commissionBps: number | null;
+    /** As the contract of sale names the seller. */
+    legal: { name: string; address: string[]; trader: boolean; returnDays: number; returnShippingPaidBy: string };
+  };
   lines: CartLineView[];
   /** Index of this parcel in the quote, when its lines could be quoted. */
   quoteIndex: number | null;
@@ -325,7 +334,15 @@ export async function loadCart(
       });
     }
     return {
-      seller: { id: seller.id, handle: seller.handle, name: seller.name, country: seller.country, paymentAccountId: seller.paymentAccountId, commissionBps: seller.commissionBps },
+      seller: {
+        id: seller.id,
+        handle: seller.handle,
+        name: seller.name,
+        country: seller.country,
+        paymentAccountId: seller.paymentAccountId,
+        commissionBps: seller.commissionBps,
+        legal: { name: seller.legalName ?? seller.name, address: seller.legalAddress, trader: seller.trader, returnDays: seller.returnDays, returnShippingPaidBy: seller.returnShippingPaidBy },
+      },
       lines: group.lines.map((l) => l.view),
       quoteIndex,
       quotedLineIds: quoteIndex === null ? [] : quotable.map((l) => l.view.id),

@@ -8,6 +8,8 @@ import { serverEnv } from "@/lib/env";
 import { openJson, openText } from "@/lib/server/crypto/pii";
 import { sendMail } from "@/lib/server/mail/transport";
 import { renderOrderConfirmation, type OrderConfirmationView } from "@/lib/server/mail/order-confirmation";
+import { jurisdictionOf, withdrawalRule } from "@/lib/domain/contracts/jurisdiction";
+import { verifyAcceptance, type AcceptanceRecord } from "@/lib/server/contracts/evidence";
 import { accessKeyMatches, orderAccessKey, orderField } from "./access";
 
 /** An order as its buyer sees it (confirmation page and email). */
@@ -40,6 +42,10 @@ export interface OrderView {
   }[];
   totals: { goods: Money; shipping: Money; duty: Money; tax: Money; rounding: Money; charged: Money; dueOnDelivery: Money };
   shipTo: { lines: string[] } | null;
+  /** The terms the buyer accepted and the evidence of it, checked against its signature now. */
+  contract: { record: AcceptanceRecord; verified: boolean; problems: string[] } | null;
+  /** The buyer's jurisdiction gives a right of withdrawal. */
+  withdrawable: boolean;
 }
 
 type AddressRecord = { address: Record<string, string> | null; lines: string[]; phone: string };
@@ -91,8 +97,17 @@ async function buildView(orderId: string, db: PrismaClient): Promise<(OrderView 
       dueOnDelivery: money(order.dueOnDeliveryMinor, c),
     },
     shipTo: address?.address ? { lines: address.lines } : null,
+    contract: await contractOf(order.id, db),
+    withdrawable: withdrawalRule(jurisdictionOf(order.destination)) !== null,
     email: openText(order.emailSealed, orderField(order.id, "email")),
   };
+}
+
+async function contractOf(orderId: string, db: PrismaClient): Promise<OrderView["contract"]> {
+  const verified = await verifyAcceptance(db, orderId);
+  if (verified.ok) return { record: verified.record, verified: true, problems: [] };
+  if (!verified.record) return null;
+  return { record: verified.record, verified: false, problems: [...verified.problems] };
 }
 
 /** The order for a guest holding its key; null for a wrong key or no such order (the same answer, so ids cannot be probed). */
@@ -127,6 +142,10 @@ export async function sendOrderConfirmation(orderId: string, clock: Clock, db: P
       locale: view.locale,
       orderNumber: view.number,
       orderUrl: orderLink(view.id, view.locale),
+      links: {
+        contract: `${serverEnv().CARAVAN_PUBLIC_URL.replace(/\/$/, "")}/api/orders/${view.id}/contract?key=${orderAccessKey(view.id)}&locale=${view.locale}`,
+        withdrawal: view.withdrawable ? `${serverEnv().CARAVAN_PUBLIC_URL.replace(/\/$/, "")}/${view.locale}/checkout/withdraw?order=${view.id}&key=${orderAccessKey(view.id)}` : null,
+      },
       placedAt: view.placedAt.toISOString(),
       testMode: view.testMode,
       parcels: view.parcels.map((p) => ({
@@ -175,4 +194,23 @@ export async function orderOnReturn(orderId: unknown, key: unknown, sessionId: u
   const { syncPayment } = await import("./fulfil");
   await syncPayment(payment.sessionId, clock, db);
   return loadOrderForGuest(orderId, key, db);
+}
+
+export type ContractCheck =
+  | { status: 200; body: { ok: true; acceptanceId: string; termsVersionId: string; textSha256: string; acceptedAt: string; signingKeyId: string } }
+  | { status: 200; body: { ok: false; problems: string[] } }
+  | { status: 404; body: { error: "NOT_FOUND" } };
+
+/**
+ * GET /api/orders/{id}/contract/verify?key=: the order's owner checks the acceptance
+ * record against its signature and its stored text; every mismatch is named.
+ */
+export async function checkContractForGuest(orderId: unknown, key: unknown, db: PrismaClient = getPrisma()): Promise<ContractCheck> {
+  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return { status: 404, body: { error: "NOT_FOUND" } };
+  const order = await db.order.findUnique({ where: { id: orderId }, select: { accessKeyHash: true } });
+  if (!order || !accessKeyMatches(key, order.accessKeyHash)) return { status: 404, body: { error: "NOT_FOUND" } };
+  const verified = await verifyAcceptance(db, orderId);
+  if (!verified.ok) return { status: 200, body: { ok: false, problems: [...verified.problems] } };
+  const r = verified.record;
+  return { status: 200, body: { ok: true, acceptanceId: r.id, termsVersionId: r.termsVersionId, textSha256: r.textSha256, acceptedAt: r.acceptedAt.toISOString(), signingKeyId: r.signingKeyId } };
 }

@@ -75,6 +75,7 @@ async function ensurePaymentRow(session: SessionState, db: PrismaClient) {
 export class AmountMismatchError extends Error {
   constructor(readonly orderId: string) {
     super(`Paid amount differs from order ${orderId}`);
+    this.name = "AmountMismatchError";
   }
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { getTranslations } from "next-intl/server";
+import { createTranslator } from "use-intl/core";
 import type { Clock } from "@/lib/domain/clock";
 import type { CheckoutErrorCode } from "@/lib/domain/checkout";
 import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
@@ -9,7 +9,10 @@ import { CART_COOKIE } from "@/lib/server/cart";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { readForm } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
+import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { limitRequest } from "@/lib/server/rate-limit";
+import { clientAddress } from "@/lib/server/http/client-address";
+import { serverEnv } from "@/lib/env";
 import { CONTACT_INPUTS } from "./contact";
 import { saveCheckoutForm } from "./index";
 import { placeOrder, type ChargeLabels } from "./place";
@@ -27,8 +30,8 @@ export type CheckoutPostResult =
 
 const SELLER_ID = /^[A-Za-z0-9_-]{1,100}$/;
 
-async function labelsFor(locale: Locale): Promise<ChargeLabels> {
-  const t = await getTranslations({ locale, namespace: "checkout.charge" });
+function labelsFor(locale: Locale): ChargeLabels {
+  const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "checkout.charge", timeZone: "UTC" });
   return {
     goods: (title, variant, quantity) => t("goods", { title: variant ? `${title} · ${variant}` : title, quantity }),
     shipping: (seller, service) => t("shipping", { seller, service }),
@@ -61,13 +64,31 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
   for (const seller of (form.field("sellers") ?? "").split(",").slice(0, 50)) {
     if (SELLER_ID.test(seller)) delivery[seller] = form.field(`delivery_${seller}`);
   }
-  const saved = await saveCheckoutForm(cartId, { country: form.field("country"), fields, delivery });
-  if (!saved.ok) return back(saved.code);
-  if (intent === "update") return back(null);
+  try {
+    const saved = await saveCheckoutForm(cartId, { country: form.field("country"), fields, delivery });
+    if (!saved.ok) return back(saved.code);
+    if (intent === "update") return back(null);
 
-  const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
-  const placed = await placeOrder(cartId, { token: form.field("quote"), locale, fallback, origin: requestOrigin(request), labels: await labelsFor(locale) }, clock);
-  if (!placed.ok) return back(placed.code);
-  if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
-  return { kind: "redirect", location: placed.url, error: null, headers };
+    const fallback = findMarket(requestCookie(request, MARKET_COOKIE)) ?? defaultMarketFor(locale);
+    const placed = await placeOrder(
+      cartId,
+      {
+        token: form.field("quote"),
+        locale,
+        fallback,
+        origin: requestOrigin(request),
+        labels: labelsFor(locale),
+        acceptance: { accepted: form.field("accept") === "yes", textSha256: form.field("terms"), digitalConsent: form.field("digitalConsent") === "yes" },
+        client: { ip: clientAddress(request.headers, serverEnv().CARAVAN_TRUST_PROXY), userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null },
+      },
+      clock,
+    );
+    if (!placed.ok) return back(placed.code);
+    if (placed.kind === "paid") return { kind: "redirect", location: `${page}/complete?order=${placed.orderId}&key=${placed.key}`, error: null, headers };
+    return { kind: "redirect", location: placed.url, error: null, headers };
+  } catch (error) {
+    // The database gave out mid-request: every write is transactional, nothing was charged. Say so, in the buyer's language.
+    console.error(JSON.stringify({ level: "error", message: "checkout post failed", error: error instanceof Error ? error.name : "unknown" }));
+    return back("SERVICE_BUSY");
+  }
 }

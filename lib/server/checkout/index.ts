@@ -13,6 +13,7 @@ import { isCartId, loadCart, type CartView } from "@/lib/server/cart";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { openJson, sealJson } from "@/lib/server/crypto/pii";
 import { paymentsConfig } from "@/lib/server/payments";
+import { checkoutContract, type CheckoutContract } from "@/lib/server/contracts/contract";
 import { CONTACT_INPUTS, readContact, type Contact, type ContactError } from "./contact";
 
 /**
@@ -44,6 +45,8 @@ export interface CheckoutView {
   lock: { until: Date; token: string; renewed: boolean } | null;
   /** What the locked quote priced (lines, destination, delivery, evidence). */
   fingerprint: string;
+  /** The contract of sale the buyer accepts by ordering (null when nothing can be priced). */
+  contract: CheckoutContract | null;
   /** Why the buyer cannot pay yet (each shown with its message). */
   blockers: CheckoutErrorCode[];
   testMode: boolean;
@@ -74,9 +77,23 @@ function valuesOf(sealed: string | null, cartId: string): ContactValues {
   }
 }
 
-/** The review token of a lock: changes whenever a new quote is locked. */
-function tokenOf(quotedAt: Date, fingerprint: string): string {
-  return crypto.createHash("sha256").update(`${quotedAt.toISOString()}|${fingerprint}`).digest("base64url").slice(0, 22);
+/**
+ * The review token of a lock: changes whenever a new quote is locked, and says until
+ * when the lock it names held ("<until, base 36>.<hash>"), so a refused Pay can tell an
+ * expired guarantee from a changed order.
+ */
+function tokenOf(quotedAt: Date, until: Date, fingerprint: string): string {
+  const hash = crypto.createHash("sha256").update(`${quotedAt.toISOString()}|${until.toISOString()}|${fingerprint}`).digest("base64url").slice(0, 22);
+  return `${until.getTime().toString(36)}.${hash}`;
+}
+
+/** Until when the lock a posted token names held; null for anything that is not a token. */
+export function tokenLockEnd(token: unknown): Date | null {
+  if (typeof token !== "string") return null;
+  const match = /^([0-9a-z]{1,12})\.[A-Za-z0-9_-]{22}$/.exec(token);
+  if (!match) return null;
+  const ms = parseInt(match[1]!, 36);
+  return Number.isSafeInteger(ms) ? new Date(ms) : null;
 }
 
 /**
@@ -126,16 +143,37 @@ export async function loadCheckout(
     const held = draft?.quote && draft.fingerprint === fingerprint && lockHolds(draft.lockedUntil, now) && draft.quotedAt;
     if (held) {
       quote = draft.quote as unknown as Quote;
-      lock = { until: draft.lockedUntil!, token: tokenOf(draft.quotedAt!, fingerprint), renewed: false };
+      lock = { until: draft.lockedUntil!, token: tokenOf(draft.quotedAt!, draft.lockedUntil!, fingerprint), renewed: false };
     } else {
       const until = new Date(now.getTime() + lockMinutes() * 60_000);
       const renewed = Boolean(draft?.quote) && draft?.fingerprint === fingerprint;
-      await db.checkoutDraft.upsert({
-        where: { cartId },
-        create: { cartId, country: market.country, delivery, quote: quote as unknown as Prisma.InputJsonValue, fingerprint, quotedAt: now, lockedUntil: until },
-        update: { quote: quote as unknown as Prisma.InputJsonValue, fingerprint, quotedAt: now, lockedUntil: until },
-      });
-      lock = { until, token: tokenOf(now, fingerprint), renewed };
+      const data = { quote: quote as unknown as Prisma.InputJsonValue, fingerprint, quotedAt: now, lockedUntil: until };
+      // Two renders at once (a second tab, a refresh racing a form post) must agree on one lock:
+      // only a draft without a live lock for this fingerprint takes a new one; the loser reads the winner's.
+      let stored: boolean;
+      if (draft) {
+        const taken = await db.checkoutDraft.updateMany({
+          where: { cartId, OR: [{ fingerprint: null }, { fingerprint: { not: fingerprint } }, { lockedUntil: null }, { lockedUntil: { lte: now } }] },
+          data,
+        });
+        stored = taken.count === 1;
+      } else {
+        stored = await db.checkoutDraft
+          .create({ data: { cartId, country: market.country, delivery, ...data } })
+          .then(() => true)
+          .catch((error: unknown) => {
+            if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+            throw error;
+          });
+      }
+      if (stored) lock = { until, token: tokenOf(now, until, fingerprint), renewed };
+      else {
+        const winner = await db.checkoutDraft.findUnique({ where: { cartId } });
+        if (winner?.quote && winner.quotedAt && winner.lockedUntil && winner.fingerprint === fingerprint && lockHolds(winner.lockedUntil, now)) {
+          quote = winner.quote as unknown as Quote;
+          lock = { until: winner.lockedUntil, token: tokenOf(winner.quotedAt, winner.lockedUntil, fingerprint), renewed: false };
+        }
+      }
     }
   }
 
@@ -169,6 +207,7 @@ export async function loadCheckout(
     plan: quote ? chargePlan(quote) : null,
     lock,
     fingerprint,
+    contract: quote ? checkoutContract({ destination: market.country, locale, date: now, parcels: cart.parcels.filter((p) => p.quoteIndex !== null), digitalImmediateSupply: hasDigital ? false : null }) : null,
     blockers,
     testMode: config.testMode,
     fx: { date: fxDate, stale: fxStale },

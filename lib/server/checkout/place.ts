@@ -5,12 +5,14 @@ import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { orderNumber, sellerShare, type CheckoutErrorCode } from "@/lib/domain/checkout";
 import type { Locale, MarketDefinition } from "@/lib/domain/markets";
+import { roundToChargeable } from "@/lib/domain/money";
 import type { DeliveryService } from "@/lib/domain/shipping/options";
 import { serverEnv } from "@/lib/env";
 import { sealJson, sealText } from "@/lib/server/crypto/pii";
 import { createCheckoutSession, expireSession, type SessionLine } from "@/lib/server/payments";
+import { recordAcceptance } from "@/lib/server/contracts/evidence";
 import { hashAccessKey, orderAccessKey, orderField } from "./access";
-import { loadCheckout, type CheckoutView } from "./index";
+import { loadCheckout, tokenLockEnd, type CheckoutView } from "./index";
 import { cancelOrder } from "./orders";
 import { syncPayment } from "./fulfil";
 
@@ -27,7 +29,9 @@ export type PlaceResult =
   | { ok: true; kind: "paid"; orderId: string; key: string }
   | { ok: false; code: CheckoutErrorCode };
 
-export class OutOfStockError extends Error {}
+export class OutOfStockError extends Error {
+  override name = "OutOfStockError";
+}
 
 
 /**
@@ -43,7 +47,17 @@ export class OutOfStockError extends Error {}
  */
 export async function placeOrder(
   cartId: string | undefined,
-  input: { token: unknown; locale: Locale; fallback: MarketDefinition; origin: string; labels: ChargeLabels },
+  input: {
+    token: unknown;
+    locale: Locale;
+    fallback: MarketDefinition;
+    origin: string;
+    labels: ChargeLabels;
+    /** The buyer's acceptance of the terms shown: the box ticked, the SHA-256 of the text the page showed, the digital consent. */
+    acceptance: { accepted: boolean; textSha256: unknown; digitalConsent: boolean };
+    /** Who pressed Pay, for the acceptance record. */
+    client: { ip: string | null; userAgent: string | null };
+  },
   clock: Clock,
   db: PrismaClient = getPrisma(),
 ): Promise<PlaceResult> {
@@ -70,16 +84,34 @@ export async function placeOrder(
   if (view.errors === null || view.errors.length > 0 || !view.contact) return { ok: false, code: "INVALID_ADDRESS" };
   if (view.blockers.length > 0) return { ok: false, code: view.blockers[0]! };
   if (!view.quote || !view.plan || !view.lock) return { ok: false, code: "QUOTE_FAILED" };
-  if (input.token !== view.lock.token) return { ok: false, code: view.lock.renewed ? "QUOTE_EXPIRED" : "QUOTE_CHANGED" };
+  if (input.token !== view.lock.token) {
+    const reviewedUntil = tokenLockEnd(input.token);
+    return { ok: false, code: view.lock.renewed || (reviewedUntil !== null && reviewedUntil <= now) ? "QUOTE_EXPIRED" : "QUOTE_CHANGED" };
+  }
+
+  if (!input.acceptance.accepted) return { ok: false, code: "TERMS_NOT_ACCEPTED" };
+  // The terms the page showed must be the terms in force now, for this order's sellers.
+  if (!view.contract || input.acceptance.textSha256 !== view.contract.sha256) return { ok: false, code: "QUOTE_CHANGED" };
 
   const orderId = `ord_${crypto.randomBytes(12).toString("base64url")}`;
   const lockedUntil = new Date(now.getTime() + serverEnv().CARAVAN_QUOTE_LOCK_MINUTES * 60_000 + 60_000);
-  try {
-    await createOrder(orderId, view, lockedUntil, db);
-  } catch (error) {
-    if (error instanceof OutOfStockError) return { ok: false, code: "OUT_OF_STOCK" };
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return waitForOpenOrder(view.cartId, db);
-    throw error;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await createOrder(orderId, view, lockedUntil, db, { ...input.acceptance, ...input.client, acceptedAt: now });
+      break;
+    } catch (error) {
+      if (error instanceof OutOfStockError) return { ok: false, code: "OUT_OF_STOCK" };
+      if (error instanceof Prisma.PrismaClientKnownRequestError) {
+        const target = JSON.stringify(error.meta?.target ?? "");
+        // Another order took the same number between the check and the insert: draw again.
+        if (error.code === "P2002" && target.includes("number") && attempt < 3) continue;
+        // The cart already has an open order: a concurrent Pay for it won.
+        if (error.code === "P2002") return waitForOpenOrder(view.cartId, db);
+        // No connection or transaction to be had in time: nothing was written, nothing charged.
+        if (error.code === "P2028" || error.code === "P2024") return { ok: false, code: "SERVICE_BUSY" };
+      }
+      throw error;
+    }
   }
 
   const key = orderAccessKey(orderId);
@@ -145,7 +177,14 @@ function sessionLines(view: CheckoutView, labels: ChargeLabels): SessionLine[] {
   });
 }
 
-async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Date, db: PrismaClient): Promise<void> {
+interface AcceptanceFacts {
+  digitalConsent: boolean;
+  ip: string | null;
+  userAgent: string | null;
+  acceptedAt: Date;
+}
+
+async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Date, db: PrismaClient, acceptance: AcceptanceFacts): Promise<void> {
   const quote = view.quote!;
   const plan = view.plan!;
   const contact = view.contact!;
@@ -183,7 +222,22 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
         dueOnDeliveryMinor: plan.dueOnDelivery.amountMinor,
         testMode: view.testMode,
         accessKeyHash: hashAccessKey(orderAccessKey(orderId)),
+        digitalConsent: view.hasDigital ? acceptance.digitalConsent : null,
       },
+    });
+    // The evidence of what the buyer accepted, in the same transaction as the order it belongs to.
+    const contract = view.contract!;
+    await recordAcceptance(tx, {
+      orderId,
+      termsVersionId: contract.rendered.termsVersionId,
+      text: contract.rendered.text,
+      locale: contract.rendered.locale,
+      jurisdiction: contract.rendered.jurisdiction,
+      acceptedAt: acceptance.acceptedAt,
+      ip: acceptance.ip,
+      userAgent: acceptance.userAgent,
+      totals: { currency, chargedMinor: plan.total.amountMinor, dueOnDeliveryMinor: plan.dueOnDelivery.amountMinor },
+      consents: { terms: true, digitalImmediateSupply: view.hasDigital ? acceptance.digitalConsent : null },
     });
     for (const parcel of parcels) {
       const index = parcel.quoteIndex!;
@@ -206,6 +260,7 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
           regime: quoted.regime,
           goodsMinor: charge.goods.amountMinor,
           shippingMinor: charge.shipping.amountMinor,
+          standardShippingMinor: Math.min(charge.shipping.amountMinor, roundToChargeable(parcel.delivery.options.find((o) => o.service === "STANDARD")?.price ?? charge.shipping).amountMinor),
           dutyMinor: charge.duty.amountMinor,
           taxMinor: charge.tax.amountMinor,
           dueAtCheckoutMinor: charge.charged.amountMinor,
@@ -248,5 +303,5 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
         });
       }
     }
-  });
+  }, { maxWait: 10_000, timeout: 20_000 });
 }

@@ -12,19 +12,12 @@
  * bidirectional algorithm does not reorder them into the surrounding sentence.
  */
 import "server-only";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { countryName } from "@/lib/display-names";
 import { directionOf, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
-import ar from "@/messages/ar.json";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import fr from "@/messages/fr.json";
-import ja from "@/messages/ja.json";
-import ptBR from "@/messages/pt-BR.json";
-import zhCN from "@/messages/zh-CN.json";
+import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 
 /** The shipping services a parcel can be sent with; each has a `mail.orderConfirmation.service.*` text. */
 export const SHIPPING_SERVICES = ["STANDARD", "EXPRESS"] as const;
@@ -35,6 +28,8 @@ export interface OrderConfirmationView {
   orderNumber: string;
   /** Absolute http(s) link to the order page (guest access key included). */
   orderUrl: string;
+  /** The contract's PDF and, where the law gives the right, the withdrawal function (absolute links with the guest's key). */
+  links?: { contract: string; withdrawal: string | null };
   /** ISO instant; shown as a UTC calendar date, as the store shows dates everywhere. */
   placedAt: string;
   /** Paid in a test or sandbox mode: the email says so at the top and in the subject. */
@@ -71,9 +66,7 @@ export interface RenderedMail {
 }
 
 type Parcel = OrderConfirmationView["parcels"][number];
-type Messages = typeof en;
 
-const CATALOGUES: Record<Locale, Messages> = { en, de, fr, es, ja, "zh-CN": zhCN, ar, "pt-BR": ptBR };
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
@@ -204,6 +197,10 @@ function renderText(view: OrderConfirmationView, tx: Texts): string {
 
   out.push("", separator, tx.plain("totalsHeading"), ...totalRows(view).map(row));
   if (view.shipTo) out.push("", tx.plain("shipTo"), ...view.shipTo.lines.map((line) => `  ${tx.isolate(line)}`));
+  if (view.links) {
+    out.push("", separator, tx.plain("contractLink", { url: checkedOrderUrl(view.links.contract) }, { isolate: false }));
+    if (view.links.withdrawal) out.push(tx.plain("withdrawalLink", { url: checkedOrderUrl(view.links.withdrawal) }, { isolate: false }));
+  }
   out.push("", separator, tx.plain("footer"), "");
   return out.join("\n");
 }
@@ -274,6 +271,14 @@ function renderHtml(view: OrderConfirmationView, tx: Texts, subject: string): st
     ...parcels,
     section(`<h2 style="margin:0;font-size:18px;">${tx.html("totalsHeading")}</h2>${rowsTable(totalRows(view))}`),
     shipTo,
+    view.links
+      ? section(
+          [
+            `<p style="margin:0 0 8px;"><a href="${escapeHtml(checkedOrderUrl(view.links.contract))}">${tx.html("contractLinkLabel")}</a></p>`,
+            view.links.withdrawal ? `<p style="margin:0;"><a href="${escapeHtml(checkedOrderUrl(view.links.withdrawal))}">${tx.html("withdrawalLinkLabel")}</a></p>` : "",
+          ].join(""),
+        )
+      : "",
     section(`<p style="margin:0;padding-top:16px;border-top:1px solid #e4e4e7;font-size:13px;${MUTED}">${tx.html("footer")}</p>`),
     "</table>",
     "</td></tr></table>",

@@ -209,9 +209,10 @@ export async function transferToSeller(input: {
   }
 }
 
-export async function reverseTransfer(transferId: string, idempotencyKey: string): Promise<{ ok: true; reversalId: string } | ProviderFailure> {
+/** Takes back a transfer from a seller: all of it, or `amount` of it. */
+export async function reverseTransfer(transferId: string, idempotencyKey: string, amount?: Money): Promise<{ ok: true; reversalId: string } | ProviderFailure> {
   try {
-    const reversal = await stripe().transfers.createReversal(transferId, {}, { idempotencyKey });
+    const reversal = await stripe().transfers.createReversal(transferId, amount ? { amount: toStripeAmount(amount).amount } : {}, { idempotencyKey });
     return { ok: true, reversalId: reversal.id };
   } catch (error) {
     return failure(error);

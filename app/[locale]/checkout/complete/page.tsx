@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { countryName } from "@/lib/display-names";
-import { isLocale, type Locale } from "@/lib/domain/markets";
+import { isLocale, textDirection, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import { orderOnReturn } from "@/lib/server/checkout/confirmation";
@@ -14,7 +14,7 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "order" });
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
@@ -25,7 +25,12 @@ export default async function OrderCompletePage({ params, searchParams }: { para
   const locale: Locale = raw;
   setRequestLocale(locale);
   const query = await searchParams;
-  const [t, tt, format] = await Promise.all([getTranslations({ locale, namespace: "order" }), getTranslations({ locale, namespace: "trade" }), getFormatter({ locale })]);
+  const [t, tt, tw, format] = await Promise.all([
+    getTranslations({ locale, namespace: "order" }),
+    getTranslations({ locale, namespace: "trade" }),
+    getTranslations({ locale, namespace: "withdrawal" }),
+    getFormatter({ locale }),
+  ]);
   const order = await orderOnReturn(one(query.order), one(query.key), one(query.session_id), requestClock());
   if (!order) {
     return (
@@ -122,6 +127,41 @@ export default async function OrderCompletePage({ params, searchParams }: { para
             ))}
           </address>
         </section>
+      )}
+      {order.contract && (
+        <section className="checkout-section" data-testid="order-contract" data-verified={order.contract.verified}>
+          <h2>{t("contract.heading")}</h2>
+          <p className="small">{t("contract.intro")}</p>
+          <p className="small">
+            {t("contract.accepted", { date: format.dateTime(order.contract.record.acceptedAt, { dateStyle: "long", timeStyle: "medium", timeZone: "UTC" }), version: order.contract.record.termsVersionId })}
+          </p>
+          {order.contract.record.consents.digitalImmediateSupply === true && <p className="small">{t("contract.digitalConsent")}</p>}
+          {order.contract.record.consents.digitalImmediateSupply === false && <p className="small">{t("contract.digitalNoConsent")}</p>}
+          <details>
+            <summary>{t("contract.show")}</summary>
+            <div className="contract-text" lang={order.contract.record.locale} dir={textDirection(order.contract.record.locale)} data-testid="order-contract-text">
+              {order.contract.record.text}
+            </div>
+          </details>
+          <p className="muted small" dir="ltr">
+            {t("contract.fingerprint", { hash: order.contract.record.textSha256 })}
+          </p>
+          <p className={order.contract.verified ? "small" : "note error small"} data-testid="order-contract-verified">
+            {order.contract.verified ? t("contract.verified") : t("contract.notVerified")}
+          </p>
+          <p>
+            <a href={`/api/orders/${order.id}/contract?${new URLSearchParams({ key: one(query.key) ?? "", locale })}`} data-testid="contract-pdf">
+              {t("contract.download")}
+            </a>
+          </p>
+        </section>
+      )}
+      {order.withdrawable && order.status === "PAID" && (
+        <p>
+          <a href={`/${locale}/checkout/withdraw?${new URLSearchParams({ order: order.id, key: one(query.key) ?? "" })}`} data-testid="withdraw-link">
+            {tw("link")}
+          </a>
+        </p>
       )}
       <p className="muted small">{t("placed", { date: format.dateTime(order.placedAt, { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }) })}</p>
       {order.status === "CANCELLED" && (
