@@ -20,18 +20,11 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { createElement, type ReactElement, type ReactNode } from "react";
 import { Document, Font, Page, renderToBuffer, StyleSheet, Text, View, type Styles } from "@react-pdf/renderer";
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import { countryName, languageName } from "@/lib/display-names";
 import { breakableParts, paragraphDirection, parseContractText, type ContractBlock } from "@/lib/domain/contracts";
 import { directionOf, isLocale, type Locale } from "@/lib/domain/markets";
-import ar from "@/messages/ar.json";
-import de from "@/messages/de.json";
-import en from "@/messages/en.json";
-import es from "@/messages/es.json";
-import fr from "@/messages/fr.json";
-import ja from "@/messages/ja.json";
-import ptBR from "@/messages/pt-BR.json";
-import zhCN from "@/messages/zh-CN.json";
+import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { sha256Hex } from "./terms";
 
 /** What the evidence record holds about the acceptance, as the PDF prints it. */
@@ -83,9 +76,6 @@ export class ContractPdfError extends Error {
     this.name = "ContractPdfError";
   }
 }
-
-type Messages = typeof en;
-const CATALOGUES: Record<Locale, Messages> = { en, de, fr, es, ja, "zh-CN": zhCN, ar, "pt-BR": ptBR };
 
 const LRI = "\u2066";
 const FSI = "\u2068";
