@@ -303,8 +303,7 @@ function evidenceBox(input: ContractPdfInput, tx: Texts): ReactElement {
   );
 }
 
-/** The document tree; exported for tests that inspect layout without rendering. */
-export function contractDocument(input: ContractPdfInput): ReactElement {
+function contractDocument(input: ContractPdfInput): ReactElement {
   if (sha256Hex(input.contract.text) !== input.evidence.textSha256.toLowerCase()) {
     throw new ContractPdfError(`the contract text does not match the evidence (SHA-256 ${input.evidence.textSha256})`);
   }
