@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/domain/markets";
 import type { Jurisdiction } from "./jurisdiction";
-import { ContractInputError, paragraphDirection, renderContract, type ContractInput, type ContractSeller } from "./render";
+import { ContractInputError, paragraphDirection, parseContractText, renderContract, type ContractInput, type ContractSeller } from "./render";
 import type { TermsText } from "./terms";
 
 const TEMPLATES: Partial<Record<Locale, string>> = {
@@ -152,6 +152,21 @@ describe("renderContract", () => {
 
   it("needs at least one seller", () => {
     expect(() => renderContract(input({ sellers: [] }))).toThrow(ContractInputError);
+  });
+});
+
+describe("parseContractText", () => {
+  it("gives back the structure of every rendered text", () => {
+    for (const [locale, jurisdiction] of [["en", "EU"], ["ja", "UK"], ["ar", "US"]] as const) {
+      const rendered = renderContract(input({ terms: terms(jurisdiction, locale), digitalImmediateSupply: true }));
+      expect(parseContractText(rendered.text)).toEqual({ title: rendered.title, preamble: rendered.preamble, sections: rendered.sections });
+    }
+  });
+
+  it("keeps a quoted policy's own markers inside the quote", () => {
+    const tricky = { ...atelier, returnPolicy: "## Not a heading\n- not an item\n\n> nested" };
+    const rendered = renderContract(input({ sellers: [tricky] }));
+    expect(parseContractText(rendered.text).sections).toEqual(rendered.sections);
   });
 });
 

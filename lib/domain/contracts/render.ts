@@ -261,3 +261,46 @@ export function paragraphDirection(text: string, fallback: "ltr" | "rtl"): "ltr"
 }
 
 const RIGHT_TO_LEFT_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Adlam}]/u;
+
+/**
+ * The structure of a rendered contract text (`RenderedContract.text`, or the text an
+ * evidence record kept): what a durable copy lays out. The inverse of the serialisation
+ * above: `> ` lines are a quote, `### ` a sub-heading, `- ` an item.
+ */
+export function parseContractText(text: string): Pick<RenderedContract, "title" | "preamble" | "sections"> {
+  const lines = normalizeDocument(text).split("\n");
+  let title = "";
+  const preamble: ContractBlock[] = [];
+  const sections: ContractSection[] = [];
+  let paragraph: string[] = [];
+  let quote: string[] = [];
+  const target = () => sections.at(-1)?.blocks ?? preamble;
+  const flush = () => {
+    if (paragraph.length) target().push({ kind: "paragraph", text: paragraph.join("\n") });
+    if (quote.length) target().push({ kind: "quote", text: quote.join("\n") });
+    paragraph = [];
+    quote = [];
+  };
+  for (const line of lines) {
+    if (line === ">" || line.startsWith("> ")) {
+      if (paragraph.length) flush();
+      quote.push(line.slice(2));
+    } else if (line.trim() === "") flush();
+    else if (!title && line.startsWith("# ")) title = line.slice(2);
+    else if (line.startsWith("## ")) {
+      flush();
+      sections.push({ heading: line.slice(3), blocks: [] });
+    } else if (line.startsWith("### ")) {
+      flush();
+      target().push({ kind: "subheading", text: line.slice(4) });
+    } else if (line.startsWith("- ")) {
+      flush();
+      target().push({ kind: "item", text: line.slice(2) });
+    } else {
+      if (quote.length) flush();
+      paragraph.push(line);
+    }
+  }
+  flush();
+  return { title, preamble, sections };
+}

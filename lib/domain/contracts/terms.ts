@@ -8,6 +8,7 @@
  * - `# Title` once, first;
  * - `## Heading` starts a section, `### Heading` a sub-heading inside it;
  * - `- text` a list item;
+ * - no `> ` quotes: the renderer quotes each seller's return policy with them;
  * - `{{name}}` alone on a line: a block the renderer fills for the order (see PLACEHOLDERS);
  * - any other line: paragraph text; consecutive lines form one paragraph (kept as lines);
  * - blank lines separate blocks.
@@ -108,6 +109,8 @@ export function parseTerms(source: string, where?: string): ParsedTerms {
     } else if (line.startsWith("- ")) {
       flush();
       target().push({ kind: "item", text: line.slice(2).trim() });
+    } else if (line === ">" || line.startsWith("> ")) {
+      problems.push(`${at}: "> " quotes are for sellers' own words, written by the renderer`);
     } else {
       paragraph.push(line.trim());
     }
