@@ -7,6 +7,7 @@ import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { GERMAN_PRODUCT } from "./catalogue-data";
 import { PRODUCTS, SELLERS } from "../prisma/seed-data";
+import { pdfText } from "../lib/server/contracts/test-support";
 
 /**
  * The electronic contract end to end: the terms accepted at checkout, the order's copy
@@ -81,6 +82,14 @@ test.describe("the contract of sale", () => {
     const contract = page.getByTestId("order-contract");
     await expect(contract).toHaveAttribute("data-verified", "true");
     await expect(page.getByTestId("order-contract-text")).toContainText("Atelier Lavande & Lin SARL");
+    // The durable copy: a PDF of the accepted terms with the buyer's name and the order number.
+    const pdf = await page.request.get((await page.getByTestId("contract-pdf").getAttribute("href"))!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    const pdfContent = await pdfText(new Uint8Array(await pdf.body()));
+    expect(pdfContent).toContain("Lena Fischer");
+    expect(pdfContent).toContain((await page.getByTestId("order-number").textContent())!);
+    expect(pdfContent).toMatch(/Widerruf/);
     await page.getByTestId("withdraw-link").click();
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(de, "withdrawal.title"));
     const items = page.getByTestId("withdrawable-item");

@@ -21,6 +21,8 @@ const { verifyAcceptance } = await import("@/lib/server/contracts/evidence");
 const { withdrawalOptions, confirmWithdrawal, receiveReturn } = await import("@/lib/server/contracts/withdrawals");
 const { orderAccessKey } = await import("@/lib/server/checkout/access");
 const { getPrisma } = await import("@/lib/db/client");
+const { contractPdfForGuest } = await import("@/lib/server/contracts/order-pdf");
+const { pdfText } = await import("@/lib/server/contracts/test-support");
 
 /**
  * The electronic contract on the shared seeded database and the suite's sandbox: the
@@ -44,7 +46,8 @@ const labels = { goods: (t: string) => t, shipping: (s: string) => `Shipping ${s
 const DE_ADDRESS = { email: "lena@example.de", name: "Lena Fischer", line1: "Torstraße 12", postalCode: "10119", city: "Berlin", phone: "+49 1512 3456789" };
 const US_ADDRESS = { email: "sam@example.com", name: "Sam Rivera", line1: "410 NW 10th Ave", city: "Portland", region: "OR", postalCode: "97209", phone: "+1 503 555 0142" };
 
-async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: MarketDefinition, address: Record<string, string>, options: { accept?: boolean; digitalConsent?: boolean } = {}) {
+async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: MarketDefinition, address: Record<string, string>, options: { accept?: boolean; digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
+  const locale = options.locale ?? "de";
   let id: string | undefined;
   for (const [product, quantity] of items) {
     const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, market, clock());
@@ -52,12 +55,12 @@ async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: Ma
     id = added.cartId;
   }
   await checkout.saveCheckoutForm(id!, { country: market.country, fields: address, delivery: {} });
-  const view = (await checkout.loadCheckout(id!, "de", market, clock()))!;
+  const view = (await checkout.loadCheckout(id!, locale, market, clock()))!;
   const placed = await placeOrder(
     id!,
     {
       token: view.lock!.token,
-      locale: "de",
+      locale,
       fallback: market,
       origin: "http://127.0.0.1:3000",
       labels,
@@ -69,7 +72,7 @@ async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: Ma
   return { cartId: id!, view, placed };
 }
 
-async function paid(items: [(typeof PRODUCTS)[number], number][], market = DE, address = DE_ADDRESS, options: { digitalConsent?: boolean } = {}) {
+async function paid(items: [(typeof PRODUCTS)[number], number][], market = DE, address: Record<string, string> = DE_ADDRESS, options: { digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
   const { view, placed } = await orderFor(items, market, address, options);
   if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
   const response = await fetch(placed.url, { method: "POST", body: new URLSearchParams({ payment_method: "card", card_number: "4242424242424242", card_expiry: "12 / 34", card_cvc: "123", name: "Lena Fischer" }), redirect: "manual" });
@@ -122,6 +125,47 @@ describe("terms accepted at checkout", () => {
     const [row] = await db.$queryRaw<{ row: string }[]>`SELECT row_to_json(a)::text AS row FROM "ContractAcceptance" a WHERE "orderId" = ${orderId}`;
     expect(row!.row).not.toContain("198.51.100.23");
     expect(row!.row).not.toContain("contract test");
+  });
+});
+
+describe("the buyer's durable copy", () => {
+  it("is a PDF of the accepted German terms with the buyer's name and the order number; a wrong key gets nothing", async () => {
+    const { orderId, key } = await paid([[german, 1]]);
+    const result = await contractPdfForGuest(orderId, key);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const text = await pdfText(result.pdf);
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
+    expect(text).toContain(order.number);
+    expect(text).toContain("Lena Fischer");
+    expect(text).toContain("Messerschmiede Hollerbach GmbH");
+    expect(text).toMatch(/Widerruf/);
+    expect(await contractPdfForGuest(orderId, "x".repeat(32))).toEqual({ ok: false, status: 404 });
+  });
+
+  it("in Arabic, for a buyer in Kuwait: the Arabic terms come out of the PDF as Arabic text, right to left in logical order", async () => {
+    const KW = findMarket("KW") as MarketDefinition;
+    const address = { email: "fatima@example.com", name: "فاطمة العلي", line1: "Block 3, Street 12, House 7", city: "Salmiya", postalCode: "20001", phone: "+965 5123 4567" };
+    const { orderId, key, view } = await paid([[german, 1]], KW, address, { locale: "ar" });
+    expect(view.contract!.rendered.locale).toBe("ar");
+    const result = await contractPdfForGuest(orderId, key);
+    if (!result.ok) throw new Error("no PDF");
+    const text = await pdfText(result.pdf);
+    expect(text).toContain("فاطمة العلي");
+    // A sentence of the Arabic terms as rendered, found whole in the extracted text.
+    const sentence = view.contract!.rendered.text.split("\n").find((line) => /[\u0600-\u06FF]{3,}/.test(line) && line.length > 30 && !/[\u2066-\u2069]/.test(line))!;
+    expect(text.replace(/\s+/g, " ")).toContain(sentence.replace(/\s+/g, " ").trim().slice(0, 25));
+  });
+
+  it("is refused for a record that no longer verifies", async () => {
+    const { orderId, key } = await paid([[german, 1]]);
+    await db.$executeRawUnsafe(`ALTER TABLE "ContractAcceptance" DISABLE TRIGGER USER`);
+    try {
+      await db.$executeRaw`UPDATE "ContractAcceptance" SET "text" = "text" || ' ' WHERE "orderId" = ${orderId}`;
+    } finally {
+      await db.$executeRawUnsafe(`ALTER TABLE "ContractAcceptance" ENABLE TRIGGER USER`);
+    }
+    expect(await contractPdfForGuest(orderId, key)).toEqual({ ok: false, status: 409 });
   });
 });
 
