@@ -219,7 +219,16 @@ describe("withdrawal online", () => {
     expect(withConsent.parcels[0]!.items[0]!.window).toEqual({ open: false, reason: "DIGITAL_SUPPLY_STARTED" });
     expect(await verifyAcceptance(db, consented.orderId)).toMatchObject({ ok: true, record: { consents: { digitalImmediateSupply: true } } });
 
+    const { loadOrderForGuest } = await import("@/lib/server/checkout/confirmation");
+    const now = (await loadOrderForGuest(consented.orderId, consented.key))!;
+    const paidAt = (await db.order.findUniqueOrThrow({ where: { id: consented.orderId } })).paidAt!;
+    expect(now.digitalAvailableFrom).toEqual(paidAt);
+
     const waiting = await paid([[ebook, 1]]);
+    const later = (await loadOrderForGuest(waiting.orderId, waiting.key))!;
+    const waitingPaidAt = (await db.order.findUniqueOrThrow({ where: { id: waiting.orderId } })).paidAt!;
+    // Without the consent, the e-book is not delivered before the 14-day period ends.
+    expect(later.digitalAvailableFrom).toEqual(new Date(waitingPaidAt.getTime() + 14 * 86_400_000));
     const options = (await withdrawalOptions(waiting.orderId, waiting.key, clock()))!;
     const item = options.parcels[0]!.items[0]!;
     expect(item.window).toMatchObject({ open: true, from: "CONCLUSION" });

@@ -9,6 +9,7 @@ import { openJson, openText } from "@/lib/server/crypto/pii";
 import { sendMail } from "@/lib/server/mail/transport";
 import { renderOrderConfirmation, type OrderConfirmationView } from "@/lib/server/mail/order-confirmation";
 import { jurisdictionOf, withdrawalRule } from "@/lib/domain/contracts/jurisdiction";
+import { digitalDeliveryFrom } from "@/lib/domain/withdrawal";
 import { verifyAcceptance, type AcceptanceRecord } from "@/lib/server/contracts/evidence";
 import { accessKeyMatches, orderAccessKey, orderField } from "./access";
 
@@ -46,6 +47,8 @@ export interface OrderView {
   contract: { record: AcceptanceRecord; verified: boolean; problems: string[] } | null;
   /** The buyer's jurisdiction gives a right of withdrawal. */
   withdrawable: boolean;
+  /** When digital items may be delivered: at payment with the buyer's consent to immediate supply, else when the withdrawal period ends. */
+  digitalAvailableFrom: Date | null;
 }
 
 type AddressRecord = { address: Record<string, string> | null; lines: string[]; phone: string };
@@ -99,6 +102,8 @@ async function buildView(orderId: string, db: PrismaClient): Promise<(OrderView 
     shipTo: address?.address ? { lines: address.lines } : null,
     contract: await contractOf(order.id, db),
     withdrawable: withdrawalRule(jurisdictionOf(order.destination)) !== null,
+    digitalAvailableFrom:
+      order.digitalConsent === null || !order.paidAt ? null : digitalDeliveryFrom(withdrawalRule(jurisdictionOf(order.destination)), order.paidAt, order.digitalConsent),
     email: openText(order.emailSealed, orderField(order.id, "email")),
   };
 }

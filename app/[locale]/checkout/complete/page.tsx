@@ -94,7 +94,9 @@ export default async function OrderCompletePage({ params, searchParams }: { para
           </dl>
           <p className="small" data-testid="order-next">
             {parcel.digital
-              ? t("next.digital")
+              ? order.digitalAvailableFrom && order.digitalAvailableFrom > order.placedAt && order.digitalAvailableFrom.getTime() - order.placedAt.getTime() > 86_400_000
+                ? t("next.digitalFrom", { date: format.dateTime(order.digitalAvailableFrom, { dateStyle: "long", timeZone: "UTC" }) })
+                : t("next.digital")
               : parcel.dueOnDelivery.amountMinor > 0
                 ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
                 : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
