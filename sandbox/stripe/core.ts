@@ -42,7 +42,22 @@ export class Core {
     return Math.floor(Date.now() / 1000) + this.state.clock_offset;
   }
 
+  private pendingSave: NodeJS.Timeout | null = null;
+
+  /**
+   * Persists the state: writes coalesce into one write a few milliseconds later, so a
+   * burst of requests (a checkout under load) does not rewrite the whole file for each.
+   * `flush` writes at once (on close).
+   */
   save(): void {
+    if (this.pendingSave) return;
+    this.pendingSave = setTimeout(() => this.flush(), 25);
+    this.pendingSave.unref?.();
+  }
+
+  flush(): void {
+    if (this.pendingSave) clearTimeout(this.pendingSave);
+    this.pendingSave = null;
     saveState(this.options.dataDir, this.state);
   }
 

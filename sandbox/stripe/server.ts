@@ -537,7 +537,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     async close() {
       clearInterval(sweeper);
       await deliverer.close();
-      core.save();
+      core.flush();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
