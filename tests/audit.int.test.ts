@@ -55,6 +55,8 @@ describe("setSellerCommission", () => {
       [operator, seller.id, -1, "reason", "BPS_OUT_OF_RANGE"],
       [operator, seller.id, 12.5, "reason", "BPS_OUT_OF_RANGE"],
       [operator, seller.id, 1000, "   ", "REASON_REQUIRED"],
+      [operator, seller.id, 1000, "x".repeat(1001), "REASON_TOO_LONG"],
+      [operator, seller.id, 1000, "bad\u0007bell", "INVALID_REASON"],
       [{ kind: "buyer", name: "Bo" }, seller.id, 1000, "reason", "FORBIDDEN"],
     ];
     for (const [actor, id, bps, reason, code] of cases) {

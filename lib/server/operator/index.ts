@@ -17,6 +17,7 @@ export type OperatorErrorCode =
   | "FORBIDDEN"
   | "REASON_REQUIRED"
   | "REASON_TOO_LONG"
+  | "INVALID_REASON"
   | "SELLER_NOT_FOUND"
   | "BPS_OUT_OF_RANGE"
   | "INVALID_STATUS"
@@ -32,6 +33,8 @@ function refuse(actor: AuditActor, reason: unknown): { ok: false; code: Operator
   if ((actor.kind !== "operator" && actor.kind !== "system") || !actor.name.trim()) return { ok: false, code: "FORBIDDEN" };
   if (typeof reason !== "string" || !reason.trim()) return { ok: false, code: "REASON_REQUIRED" };
   if (reason.trim().length > REASON_MAX) return { ok: false, code: "REASON_TOO_LONG" };
+  // As the catalogue's changes refuse them: control characters have no place in a log line.
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(reason)) return { ok: false, code: "INVALID_REASON" };
   return null;
 }
 
@@ -67,7 +70,7 @@ export async function setSellerStatus(actor: AuditActor, sellerId: string, statu
   if (!seller) return { ok: false, code: "SELLER_NOT_FOUND" };
   const result = await changeSellerStatus(actor, { handle: seller.handle, status, reason: reason.trim() }, db);
   if (result.ok) return { ok: true };
-  return { ok: false, code: result.code === "NOT_FOUND" ? "SELLER_NOT_FOUND" : result.code === "FORBIDDEN" ? "FORBIDDEN" : "REASON_TOO_LONG" };
+  return { ok: false, code: result.code === "NOT_FOUND" ? "SELLER_NOT_FOUND" : result.code === "FORBIDDEN" ? "FORBIDDEN" : "INVALID_REASON" };
 }
 
 /** Exact decimal as the FxRate column holds it (DECIMAL(24, 10)): up to 14 digits before the point, 10 after. */
