@@ -339,12 +339,23 @@ describe("webhooks", () => {
     const { orderId, event } = await paidSession();
     await deliver(event);
     const sub = (await db.subOrder.findFirstOrThrow({ where: { orderId } }))!;
-    const refund = await refundSubOrder(sub.id);
+    const operator = { kind: "operator" as const, id: "op_1", name: "Operator" };
+    const refund = await refundSubOrder(sub.id, db, { actor: operator, reason: "Parcel lost in transit" });
     expect(refund.ok).toBe(true);
+    const entries = await db.auditEntry.findMany({ where: { action: "order.refund", subjectId: sub.id } });
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      actor: operator,
+      subjectType: "subOrder",
+      reason: "Parcel lost in transit",
+      before: { orderId, refundedMinor: 0, refundId: null },
+      after: { orderId, refundedMinor: sub.dueAtCheckoutMinor, refundId: refund.ok ? refund.refundId : "" },
+    });
     const transfer = await stripe.transfers.retrieve(sub.transferId!);
     expect(transfer.amount_reversed).toBe(transfer.amount);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("REFUNDED");
     expect(await refundSubOrder(sub.id)).toEqual({ ok: false, code: "NOT_REFUNDABLE" });
+    expect(await db.auditEntry.count({ where: { action: "order.refund", subjectId: sub.id } })).toBe(1);
   });
 });
 

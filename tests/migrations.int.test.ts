@@ -126,9 +126,9 @@ describe("migrations", () => {
 
     /** CHECK constraints the Prisma schema cannot express, added by hand in migrations: present, and the only difference. */
     const SQL_ONLY_CHECKS = ["OrderLine_withdrawn_within_quantity", "StockReservation_quantity_positive", "Variant_stock_not_negative"];
-    /** Triggers and their functions written by hand in migrations (ContractAcceptance is append-only). */
-    const SQL_ONLY_TRIGGERS = ["ContractAcceptance_append_only", "ContractAcceptance_no_truncate"];
-    const SQL_ONLY_FUNCTIONS = ["ContractAcceptance_refuse_change"];
+    /** Triggers and their functions written by hand in migrations (ContractAcceptance and AuditEntry are append-only). */
+    const SQL_ONLY_TRIGGERS = ["ContractAcceptance_append_only", "ContractAcceptance_no_truncate", "AuditEntry_append_only", "AuditEntry_no_truncate"];
+    const SQL_ONLY_FUNCTIONS = ["ContractAcceptance_refuse_change", "AuditEntry_refuse_change"];
 
     it("migrations produce exactly the schema in prisma/schema.prisma (plus its hand-written checks and triggers)", async () => {
       const migrated = await describeSchema(url);

@@ -6,29 +6,35 @@ import { tagsForChange } from "@/lib/domain/cache/tags";
 import { isLocale } from "@/lib/domain/markets";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
+import { recordAudit, type AuditActor } from "@/lib/server/audit";
 
 /**
  * Changes to the catalogue that shoppers see: a variant's price and stock, a product's
  * text in one language, a seller's status. Each one validates its input, checks who
  * asks, writes in one transaction, and in that same transaction publishes the cache
  * tags of every page that shows what changed (docs/adr/0009), so the pages in every
- * locale and market show the change on their next request.
+ * locale and market show the change on their next request. A change of price, stock or
+ * status writes its audit entry (before and after) in that transaction too.
  */
 
 /**
- * Who asks. Only the operator's own tools exist today (the `catalogue:update` command);
- * sellers and operators signing in arrive with accounts, each scoped by the service.
+ * Who asks: the operator's own tools (the `catalogue:update` command, kind `system`) and
+ * the operator's services (kind `operator`). Sellers signing in arrive with accounts,
+ * scoped to their own listings by the service; until then they are refused.
  */
-export type Actor = { kind: "system"; name: string };
+export type Actor = AuditActor;
 
 export type ChangeErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "FORBIDDEN";
 export type ChangeResult<T> = { ok: true; data: T } | { ok: false; code: ChangeErrorCode; issues?: { path: string; code: string }[] };
 
 function authorise(actor: Actor): boolean {
-  return actor.kind === "system" && actor.name.length > 0;
+  return (actor.kind === "system" || actor.kind === "operator") && actor.name.trim().length > 0;
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "CONTROL_CHARACTER");
+
+/** Why the change was made, kept in the audit log. */
+const reason = text(1000).optional();
 
 const variantChange = z
   .object({
@@ -36,6 +42,7 @@ const variantChange = z
     /** Minor units of the variant's own currency, net of destination taxes. */
     priceMinor: z.number().int().min(1).max(1_000_000_000).optional(),
     stock: z.number().int().min(0).max(10_000_000).optional(),
+    reason,
   })
   .strict()
   .refine((v) => v.priceMinor !== undefined || v.stock !== undefined, { message: "NOTHING_TO_CHANGE", path: ["priceMinor"] });
@@ -49,7 +56,7 @@ const translationChange = z
   })
   .strict();
 
-const sellerChange = z.object({ handle: text(100), status: z.enum(["ACTIVE", "SUSPENDED"]) }).strict();
+const sellerChange = z.object({ handle: text(100), status: z.enum(["ACTIVE", "SUSPENDED"]), reason }).strict();
 
 function invalid(error: z.ZodError): { ok: false; code: "INVALID_INPUT"; issues: { path: string; code: string }[] } {
   return { ok: false, code: "INVALID_INPUT", issues: error.issues.map((i) => ({ path: i.path.join("."), code: i.message || i.code })) };
@@ -68,7 +75,7 @@ export async function changeVariant(actor: Actor, input: unknown, db: PrismaClie
   if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
   const parsed = variantChange.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { sku, priceMinor, stock } = parsed.data;
+  const { sku, priceMinor, stock, reason } = parsed.data;
   return db.$transaction(async (tx) => {
     // Lock the variant's product so concurrent price changes recompute the from-price in turn.
     const found = await tx.$queryRaw<{ productId: string; sellerId: string }[]>`
@@ -76,10 +83,22 @@ export async function changeVariant(actor: Actor, input: unknown, db: PrismaClie
        WHERE v.sku = ${sku} FOR UPDATE OF p`;
     const target = found[0];
     if (!target) return { ok: false, code: "NOT_FOUND" } as const;
+    const was = await tx.variant.findUniqueOrThrow({ where: { sku }, select: { priceMinor: true, currency: true, stock: true } });
     const variant = await tx.variant.update({
       where: { sku },
       data: { ...(priceMinor !== undefined ? { priceMinor } : {}), ...(stock !== undefined ? { stock } : {}) },
     });
+    // One entry per field changed, so the log filters price changes apart from stock counts.
+    if (priceMinor !== undefined) {
+      await recordAudit(tx, {
+        actor, action: "variant.price", subjectType: "variant", subjectId: sku, reason,
+        before: { priceMinor: was.priceMinor, currency: was.currency },
+        after: { priceMinor: variant.priceMinor, currency: variant.currency },
+      });
+    }
+    if (stock !== undefined) {
+      await recordAudit(tx, { actor, action: "variant.stock", subjectType: "variant", subjectId: sku, reason, before: { stock: was.stock }, after: { stock: variant.stock } });
+    }
     await refreshDerivedColumns(tx, { productIds: [target.productId] });
     const { fromPriceMinor } = await tx.product.findUniqueOrThrow({ where: { id: target.productId }, select: { fromPriceMinor: true } });
     await publishInvalidation(tx, tagsForChange({ kind: "product", productId: target.productId, sellerId: target.sellerId }));
@@ -114,11 +133,17 @@ export async function changeSellerStatus(actor: Actor, input: unknown, db: Prism
   if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
   const parsed = sellerChange.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { handle, status } = parsed.data;
+  const { handle, status, reason } = parsed.data;
   return db.$transaction(async (tx) => {
-    const seller = await tx.seller.findUnique({ where: { handle }, select: { id: true } });
+    const found = await tx.$queryRaw<{ id: string; status: "ACTIVE" | "SUSPENDED" }[]>`
+      SELECT id, status::text AS status FROM "Seller" WHERE handle = ${handle} FOR UPDATE`;
+    const seller = found[0];
     if (!seller) return { ok: false, code: "NOT_FOUND" } as const;
     await tx.seller.update({ where: { id: seller.id }, data: { status } });
+    await recordAudit(tx, {
+      actor, action: status === "SUSPENDED" ? "seller.suspend" : "seller.activate", subjectType: "seller", subjectId: seller.id, reason,
+      before: { status: seller.status }, after: { status },
+    });
     await refreshDerivedColumns(tx, { sellerIds: [seller.id] });
     await publishInvalidation(tx, tagsForChange({ kind: "seller", sellerId: seller.id }));
     return { ok: true, data: { sellerId: seller.id, status } } as const;

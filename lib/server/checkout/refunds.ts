@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { money } from "@/lib/domain/money";
+import { recordAudit, type AuditActor } from "@/lib/server/audit";
 import { refundPayment, retrieveSession } from "@/lib/server/payments";
 import { reverseTransfers } from "./fulfil";
 
@@ -12,7 +13,15 @@ import { reverseTransfers } from "./fulfil";
  */
 export type RefundResult = { ok: true; refundId: string } | { ok: false; code: "ORDER_NOT_FOUND" | "NOT_REFUNDABLE" | "PAYMENT_UNAVAILABLE" };
 
-export async function refundSubOrder(subOrderId: string, db: PrismaClient = getPrisma()): Promise<RefundResult> {
+/** Who refunds when no one is named: the store's own flows (a withdrawal, a cancelled parcel). */
+const STORE: AuditActor = { kind: "system", name: "refunds" };
+
+/**
+ * Refunds one seller's parcel. The sub-order's refund and its `order.refund` audit entry
+ * (by `audit.actor`, with `audit.reason`) are written in one transaction once the provider
+ * has refunded.
+ */
+export async function refundSubOrder(subOrderId: string, db: PrismaClient = getPrisma(), audit: { actor: AuditActor; reason?: string } = { actor: STORE }): Promise<RefundResult> {
   const sub = await db.subOrder.findUnique({ where: { id: subOrderId }, include: { order: { include: { payments: { where: { status: { in: ["PAID", "PARTIALLY_REFUNDED"] } } } } } } });
   if (!sub) return { ok: false, code: "ORDER_NOT_FOUND" };
   const payment = sub.order.payments[0];
@@ -24,7 +33,15 @@ export async function refundSubOrder(subOrderId: string, db: PrismaClient = getP
     metadata: { order_id: sub.orderId, sub_order_id: sub.id },
   });
   if (!refund.ok) return { ok: false, code: "PAYMENT_UNAVAILABLE" };
-  await db.subOrder.update({ where: { id: sub.id }, data: { refundedMinor: sub.dueAtCheckoutMinor, refundId: refund.refundId } });
+  await db.$transaction(async (tx) => {
+    await tx.subOrder.update({ where: { id: sub.id }, data: { refundedMinor: sub.dueAtCheckoutMinor, refundId: refund.refundId } });
+    await recordAudit(tx, {
+      actor: audit.actor, action: "order.refund", subjectType: "subOrder", subjectId: sub.id, reason: audit.reason,
+      // Minor units of the order's currency.
+      before: { orderId: sub.orderId, refundedMinor: sub.refundedMinor, currency: sub.order.currency, refundId: sub.refundId },
+      after: { orderId: sub.orderId, refundedMinor: sub.dueAtCheckoutMinor, currency: sub.order.currency, refundId: refund.refundId },
+    });
+  });
   await reverseTransfers(sub.orderId, [sub.id], db);
   await recordRefunds(sub.orderId, db);
   return { ok: true, refundId: refund.refundId };

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseEcbXml, type EurRate } from "@/lib/domain/fx";
 import { isCurrencyCode, parseRate } from "@/lib/domain/money";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { tagsForChange } from "@/lib/domain/cache/tags";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
 import { refreshSortPrices } from "@/lib/server/catalogue/derived";
@@ -31,10 +31,13 @@ export function readSnapshot(): EurRate[] {
 
 /**
  * Upserts rates (one row per base, quote and date) and, in the same transaction,
- * expires every page showing a converted price. Returns how many were written.
+ * expires every page showing a converted price. `before` runs first in that transaction
+ * (an operator's override reads the rate it replaces and records its audit entry there).
+ * Returns how many were written.
  */
-export async function storeRates(prisma: PrismaClient, rates: readonly EurRate[]): Promise<number> {
+export async function storeRates(prisma: PrismaClient, rates: readonly EurRate[], before?: (tx: Prisma.TransactionClient) => Promise<void>): Promise<number> {
   await prisma.$transaction(async (tx) => {
+    if (before) await before(tx);
     for (const r of rates) {
       await tx.fxRate.upsert({
         where: { base_quote_date: { base: "EUR", quote: r.quote, date: new Date(`${r.date}T00:00:00Z`) } },
