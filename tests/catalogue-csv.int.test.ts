@@ -163,4 +163,30 @@ describe("importCatalogueCsv", () => {
     expect(await prisma.product.count({ where: { slug: { in: ["imported-knife-3000", "imported-knife-3001"] } } })).toBe(0);
     expect(await prisma.variant.count({ where: { sku: { in: ["IMP-3000-1", "IMP-3001-1"] } } })).toBe(0);
   });
+
+  it("rolls back a product whose write fails midway, and still writes the others of its chunk", async () => {
+    // The database refuses the second variant of one product, after its product row and first variant went in.
+    await prisma.$executeRawUnsafe(`
+      CREATE FUNCTION refuse_sku() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.sku = 'IMP-4001-2' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER refuse_sku BEFORE INSERT ON "Variant" FOR EACH ROW EXECUTE FUNCTION refuse_sku()`);
+    try {
+      const text = csv([row(4000, 1), row(4000, 2), row(4001, 1), row(4001, 2), row(4002, 1)]);
+      const result = await importCatalogueCsv(prisma, SELLER, text);
+      expect(result).toEqual({
+        imported: 3,
+        unchanged: 0,
+        failed: [
+          { line: 6, field: "", code: "WRITE_FAILED" },
+          { line: 8, field: "", code: "WRITE_FAILED" },
+        ],
+      });
+      expect(await prisma.product.count({ where: { slug: "imported-knife-4001" } })).toBe(0);
+      expect(await prisma.variant.count({ where: { sku: { startsWith: "IMP-4001-" } } })).toBe(0);
+      expect(await prisma.variant.count({ where: { sku: { in: ["IMP-4000-1", "IMP-4000-2", "IMP-4002-1"] } } })).toBe(3);
+    } finally {
+      await prisma.$executeRawUnsafe(`DROP TRIGGER refuse_sku ON "Variant"`);
+      await prisma.$executeRawUnsafe(`DROP FUNCTION refuse_sku()`);
+    }
+  });
 });
