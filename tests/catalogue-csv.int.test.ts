@@ -131,6 +131,30 @@ describe("importCatalogueCsv", () => {
     expect(after.filter((v) => !before.includes(v)).every((v) => v.startsWith("vIMP-7-2") || v.startsWith("p"))).toBe(true);
     const product = await prisma.product.findUniqueOrThrow({ where: { slug: "imported-knife-7" } });
     expect(product.fromPriceMinor).toBe(100);
+    // And back: the stored catalogue is the large file's again.
+    expect(await importCatalogueCsv(prisma, SELLER, csv(LARGE))).toMatchObject({ imported: 1, unchanged: 492 });
+  });
+
+  it("updates a product's own columns and translations on all its rows", async () => {
+    const changed = LARGE.map((r) => (r.product_slug === "imported-knife-9" ? { ...r, status: "draft", title_en: "", title_fr: "Couteau 9", description_fr: "Forgé" } : r));
+    const result = await importCatalogueCsv(prisma, SELLER, csv(changed));
+    expect(result).toMatchObject({ imported: 2, unchanged: 491 });
+    const product = await prisma.product.findUniqueOrThrow({ where: { slug: "imported-knife-9" }, include: { translations: { orderBy: { locale: "asc" } } } });
+    expect(product).toMatchObject({ status: "DRAFT", listed: false });
+    expect(product.translations.map((t) => [t.locale, t.title, t.description])).toEqual([
+      ["de", "Kochmesser 9", 'Geschmiedet, "handgeschliffen", Nr. 9\nZweite Zeile'],
+      ["fr", "Couteau 9", "Forgé"],
+      ["ja", "包丁 9", ""],
+    ]);
+    expect(product.translations.find((t) => t.locale === "fr")?.searchTitle).not.toBe("");
+    expect(await importCatalogueCsv(prisma, SELLER, csv(changed))).toMatchObject({ imported: 0, unchanged: 493 });
+  });
+
+  it("refuses a product slug of another seller", async () => {
+    const other = PRODUCTS.find((p) => p.sellerId !== SELLER)!;
+    const result = await importCatalogueCsv(prisma, SELLER, csv([row(5000, 1, { product_slug: other.slug })]));
+    expect(result.failed).toEqual([{ line: 2, field: "product_slug", code: "SLUG_TAKEN" }]);
+    expect(await prisma.variant.count({ where: { sku: "IMP-5000-1" } })).toBe(0);
   });
 
   it("round-trips the seller's export with every row unchanged", async () => {
