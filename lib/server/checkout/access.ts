@@ -13,7 +13,8 @@ import { serverEnv } from "@/lib/env";
  */
 let devSecret: string | undefined;
 
-function secret(): string {
+/** The store's session secret: CARAVAN_SESSION_SECRET, or in development and the demo the one kept under `.data/`. */
+export function storeSecret(): string {
   const configured = serverEnv().CARAVAN_SESSION_SECRET;
   if (configured) return configured;
   if (devSecret) return devSecret;
@@ -34,7 +35,7 @@ function secret(): string {
 }
 
 export function orderAccessKey(orderId: string): string {
-  return crypto.createHmac("sha256", secret()).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
+  return crypto.createHmac("sha256", storeSecret()).update(`order-access:${orderId}`).digest("base64url").slice(0, 32);
 }
 
 export function hashAccessKey(key: string): string {
