@@ -47,6 +47,7 @@ function createAuth() {
     },
     emailVerification: {
       sendOnSignUp: true,
+      sendOnSignIn: true,
       autoSignInAfterVerification: false,
       sendVerificationEmail: ({ user, url }) => sendAccountMail("verify", user.email, url),
     },

@@ -1,0 +1,9 @@
+import { handleAccountPost } from "@/lib/server/auth/http";
+import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
+
+/** POST /api/account/reset: the account form (lib/server/auth/http.ts). */
+export function POST(request: Request) {
+  return handleAccountPost(request, "reset");
+}
+
+export const { GET, PUT, PATCH, DELETE } = methodNotAllowed(["POST"]);

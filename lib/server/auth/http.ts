@@ -1,0 +1,153 @@
+import "server-only";
+import { APIError } from "better-auth/api";
+import { authErrorCode, parseEmail, parseNewPassword, parseSignIn, parseSignUp, type AuthErrorCode } from "@/lib/domain/accounts";
+import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
+import { isLocale, type Locale } from "@/lib/domain/markets";
+import { safeReturnPath } from "@/lib/safe-return-path";
+import { readForm, type FormFields } from "@/lib/server/http/form";
+import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
+import { limitRequest } from "@/lib/server/rate-limit";
+import { getAuth } from "./index";
+
+/**
+ * The account forms (sign in, sign up, sign out, sign out everywhere, password reset),
+ * the same with and without JavaScript: each posts to /api/account/<action>, is
+ * checked for origin and rate, calls better-auth's server API and answers 303 to a
+ * page, carrying the session cookie better-auth set. Refusals come back as
+ * `?error=CODE` (messages `auth.error.*`).
+ */
+export type AccountAction = "sign-in" | "sign-up" | "sign-out" | "sign-out-everywhere" | "reset-request" | "reset";
+
+/** better-auth paths that create sessions or send mail: the forms bucket in front of them. */
+const LIMITED_AUTH_PATHS = ["/sign-in/", "/sign-up/", "/request-password-reset", "/reset-password", "/send-verification-email"];
+
+const NO_STORE = { "cache-control": "private, no-store" };
+
+export async function limitAuthRequest(request: Request): Promise<Response | null> {
+  const path = new URL(request.url).pathname.replace(/^\/api\/auth/, "");
+  if (!LIMITED_AUTH_PATHS.some((prefix) => path.startsWith(prefix))) return null;
+  const limit = await limitRequest(request, "forms");
+  if (limit.allowed) return null;
+  return Response.json({ ok: false, code: "RATE_LIMITED" }, { status: 429, headers: { ...NO_STORE, ...limit.headers } });
+}
+
+function redirect(location: string, headers: Headers = new Headers(), extra: Record<string, string> = {}): Response {
+  const out = new Headers(NO_STORE);
+  for (const [name, value] of Object.entries(extra)) out.set(name, value);
+  for (const cookie of headers.getSetCookie()) out.append("set-cookie", cookie);
+  out.set("location", location);
+  return new Response(null, { status: 303, headers: out });
+}
+
+function withQuery(path: string, query: Record<string, string>): string {
+  const params = new URLSearchParams(query).toString();
+  return params ? `${path}${path.includes("?") ? "&" : "?"}${params}` : path;
+}
+
+/** The upstream code of a better-auth refusal, as the store names it. */
+function refusal(error: unknown): AuthErrorCode {
+  if (error instanceof APIError) return authErrorCode((error.body as { code?: unknown } | undefined)?.code);
+  console.error(JSON.stringify({ level: "error", message: "account form failed", error: error instanceof Error ? error.name : "unknown" }));
+  return "SERVICE_BUSY";
+}
+
+/** Headers for better-auth: the visitor's cookies, address and agent, and this request's origin. */
+function forwarded(request: Request): Headers {
+  const headers = new Headers(request.headers);
+  headers.delete("content-length");
+  headers.delete("content-type");
+  return headers;
+}
+
+const RATE_LIMITED_ACTIONS: ReadonlySet<AccountAction> = new Set(["sign-in", "sign-up", "reset-request", "reset"]);
+
+export async function handleAccountPost(request: Request, action: AccountAction): Promise<Response> {
+  const form = await readForm(request);
+  if (!form.ok) return Response.json({ ok: false, code: "PAYLOAD_TOO_LARGE" }, { status: 413, headers: NO_STORE });
+  if (!checkSameOrigin(request, form.field(CSRF_FIELD)).ok) return Response.json({ ok: false, code: "FORBIDDEN_ORIGIN" }, { status: 403, headers: NO_STORE });
+  let limitHeaders: Record<string, string> = {};
+  if (RATE_LIMITED_ACTIONS.has(action)) {
+    const limit = await limitRequest(request, "forms");
+    if (!limit.allowed) return Response.json({ ok: false, code: "RATE_LIMITED" }, { status: 429, headers: { ...NO_STORE, ...limit.headers } });
+    limitHeaders = limit.headers;
+  }
+  const requested = form.field("locale");
+  const locale: Locale = isLocale(requested) ? requested : "en";
+  try {
+    return await perform(request, action, locale, form.field, limitHeaders);
+  } catch (error) {
+    return redirect(withQuery(pageOf(action, locale, form.field), { error: refusal(error) }), undefined, limitHeaders);
+  }
+}
+
+function pageOf(action: AccountAction, locale: Locale, field: FormFields): string {
+  switch (action) {
+    case "sign-in":
+      return withReturn(`/${locale}/sign-in`, field("returnTo"));
+    case "sign-up":
+      return `/${locale}/sign-up`;
+    case "reset-request":
+      return `/${locale}/reset-password`;
+    case "reset":
+      return withQuery(`/${locale}/reset-password`, { token: field("token") ?? "" });
+    default:
+      return `/${locale}/account`;
+  }
+}
+
+function withReturn(path: string, returnTo: string | null): string {
+  return returnTo ? withQuery(path, { returnTo }) : path;
+}
+
+async function perform(request: Request, action: AccountAction, locale: Locale, field: FormFields, extra: Record<string, string>): Promise<Response> {
+  const auth = getAuth();
+  const headers = forwarded(request);
+  const back = (code: AuthErrorCode) => redirect(withQuery(pageOf(action, locale, field), { error: code }), undefined, extra);
+  switch (action) {
+    case "sign-in": {
+      const parsed = parseSignIn({ email: field("email"), password: field("password") });
+      if (!parsed.ok) return back(parsed.code);
+      const returnTo = safeReturnPath(field("returnTo"), null, requestOrigin(request), `/${locale}/account`);
+      const result = await auth.api.signInEmail({ body: { ...parsed.data, rememberMe: true, callbackURL: `/${locale}/sign-in?verified=1` }, headers, returnHeaders: true });
+      return redirect(returnTo, result.headers, extra);
+    }
+    case "sign-up": {
+      const parsed = parseSignUp({ email: field("email"), password: field("password"), repeated: field("repeat") });
+      if (!parsed.ok) return back(parsed.code);
+      const name = parsed.data.email.slice(0, parsed.data.email.indexOf("@"));
+      await auth.api.signUpEmail({ body: { ...parsed.data, name, callbackURL: `/${locale}/sign-in?verified=1` }, headers });
+      return redirect(`/${locale}/sign-in?sent=1`, undefined, extra);
+    }
+    case "reset-request": {
+      const parsed = parseEmail(field("email"));
+      if (!parsed.ok) return back(parsed.code);
+      await auth.api.requestPasswordReset({ body: { email: parsed.data, redirectTo: `/${locale}/reset-password` }, headers });
+      return redirect(`/${locale}/reset-password?sent=1`, undefined, extra);
+    }
+    case "reset": {
+      const token = field("token");
+      if (!token) return back("INVALID_TOKEN");
+      const parsed = parseNewPassword(field("password"), field("repeat"));
+      if (!parsed.ok) return back(parsed.code);
+      await auth.api.resetPassword({ body: { newPassword: parsed.data, token }, headers });
+      return redirect(`/${locale}/sign-in?reset=1`, undefined, extra);
+    }
+    case "sign-out": {
+      const result = await auth.api.signOut({ headers, returnHeaders: true }).catch(() => null);
+      return redirect(`/${locale}`, result?.headers ?? clearedSession(request), extra);
+    }
+    case "sign-out-everywhere": {
+      await auth.api.revokeSessions({ headers });
+      return redirect(`/${locale}/sign-in?revoked=1`, clearedSession(request), extra);
+    }
+  }
+}
+
+/** Expired session cookies under both names, for when better-auth had no session to sign out. */
+function clearedSession(request: Request): Headers {
+  const headers = new Headers();
+  const secure = new URL(request.url).protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  headers.append("set-cookie", "caravan.session_token=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  if (secure) headers.append("set-cookie", "__Secure-caravan.session_token=; Path=/; Max-Age=0; HttpOnly; Secure; SameSite=Lax");
+  return headers;
+}
