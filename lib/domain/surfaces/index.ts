@@ -45,6 +45,9 @@ export const SURFACES: readonly Surface[] = [
   { segment: "seller", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "admin", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 0 },
+  { segment: "sign-up", kind: "personal", dynamic: true, maxDepth: 0 },
+  { segment: "sign-out", kind: "personal", dynamic: true, maxDepth: 0 },
+  { segment: "reset-password", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "api", kind: "api", dynamic: true, maxDepth: 8 },
 ];
 
