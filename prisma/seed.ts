@@ -7,6 +7,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
 import { CATEGORIES, PRODUCTS, SELLERS, type SeedProduct, type SeedSeller } from "./seed-data";
 import { SELLER_LEGAL } from "./seed-data/seller-legal";
+import { seedDemoAccounts, type DemoAccount } from "./seed-accounts";
+import { parseEnv } from "@/lib/env";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 
 /** A fixed clock so "newest" ordering is the same on every machine. */
@@ -105,7 +107,8 @@ export async function insertSellers(db: Db, sellers: readonly SeedSeller[]): Pro
   });
 }
 
-export async function seed(prisma: PrismaClient): Promise<{ products: number; sellers: number }> {
+/** `demoAccounts`: also the demo store's accounts (prisma/seed-accounts.ts); by default when CARAVAN_DEMO=true. */
+export async function seed(prisma: PrismaClient, { demoAccounts = parseEnv().CARAVAN_DEMO }: { demoAccounts?: boolean } = {}): Promise<{ products: number; sellers: number; accounts: DemoAccount[] }> {
   await prisma.$transaction(async (tx) => {
     await insertSellers(tx, SELLERS);
     await tx.category.createMany({ data: CATEGORIES.map((c) => ({ id: c.id, slug: c.slug, position: c.position })) });
@@ -116,5 +119,6 @@ export async function seed(prisma: PrismaClient): Promise<{ products: number; se
   }, { timeout: 60_000 });
   await storeRates(prisma, readSnapshot());
   await refreshDerivedColumns(prisma);
-  return { products: PRODUCTS.length, sellers: SELLERS.length };
+  const accounts = demoAccounts ? await seedDemoAccounts(prisma) : [];
+  return { products: PRODUCTS.length, sellers: SELLERS.length, accounts };
 }

@@ -7,6 +7,7 @@ import { resolveDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { isSeeded, seed } from "@/prisma/seed";
+import { DEMO_PASSWORDS } from "@/prisma/seed-accounts";
 import { DEFAULT_SEED, seedLarge } from "@/prisma/seed-large";
 import { parseSeedArgs } from "./seed-args";
 
@@ -27,6 +28,14 @@ try {
   } else {
     const result = await seed(prisma);
     console.log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
+    if (result.accounts.length > 0) {
+      console.log(`Demo accounts (README, "Demo accounts"), ${result.accounts.length} in all:`);
+      console.log(`  operator@demo.caravan.localhost          password ${DEMO_PASSWORDS.OPERATOR}`);
+      console.log(`  buyer@demo.caravan.localhost             password ${DEMO_PASSWORDS.BUYER}`);
+      console.log(`  seller+<handle>@demo.caravan.localhost   password ${DEMO_PASSWORDS.SELLER} (owner of that seller), e.g. ${result.accounts.find((a) => a.kind === "SELLER")?.email ?? "none"}`);
+    } else {
+      console.log("No demo accounts: they are made only with CARAVAN_DEMO=true.");
+    }
   }
 } catch (error) {
   console.error((error as Error).message);

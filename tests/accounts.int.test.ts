@@ -21,6 +21,7 @@ const everywhere = await import("@/app/api/account/sign-out-everywhere/route");
 const authRoute = await import("@/app/api/auth/[...all]/route");
 const { currentViewer, requireOperator, requireSellerMember } = await import("@/lib/server/auth/viewer");
 const { getPrisma } = await import("@/lib/db/client");
+const { seedDemoAccounts, DEMO_PASSWORDS } = await import("@/prisma/seed-accounts");
 const db = getPrisma();
 
 let client = 0;
@@ -189,5 +190,14 @@ describe("sessions and the viewer", () => {
     expect(requireSellerMember(staff, "sel_other")).toEqual({ ok: false, code: "FORBIDDEN" });
     expect(requireSellerMember(operator, seller.id)).toEqual({ ok: false, code: "FORBIDDEN" });
     expect(await currentViewer(new Headers({ cookie: "caravan.session_token=forged.value" }))).toBeNull();
+  });
+});
+
+describe("demo accounts outside the demo store", () => {
+  it("exist once seeded but cannot sign in without CARAVAN_DEMO=true", async () => {
+    await seedDemoAccounts(db);
+    const refused = await post(signIn, "sign-in", { email: "operator@demo.caravan.localhost", password: DEMO_PASSWORDS.OPERATOR, locale: "en" });
+    expect(refused.headers.get("location")).toBe("/en/sign-in?error=INVALID_CREDENTIALS");
+    expect(refused.headers.getSetCookie()).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { authErrorCode, localeOfPath, parseSignIn, parseSignUp, requireOperator, requireSellerMember, type Viewer } from "./index";
+import { authErrorCode, isDemoEmail, localeOfPath, parseSignIn, parseSignUp, requireOperator, requireSellerMember, type Viewer } from "./index";
 
 const buyer: Viewer = { userId: "u1", email: "b@example.com", role: "BUYER", seller: null };
 const operator: Viewer = { ...buyer, userId: "u2", role: "OPERATOR" };
@@ -44,5 +44,14 @@ describe("codes and locales", () => {
     expect(localeOfPath("/zh-CN", locales, "en")).toBe("zh-CN");
     expect(localeOfPath("/xx/sign-in", locales, "en")).toBe("en");
     expect(localeOfPath(null, locales, "en")).toBe("en");
+  });
+});
+
+describe("demo accounts", () => {
+  it("are recognised by their domain, in any case", () => {
+    expect(isDemoEmail("seller+kyoto-ceramics@demo.caravan.localhost")).toBe(true);
+    expect(isDemoEmail("Operator@DEMO.caravan.localhost")).toBe(true);
+    expect(isDemoEmail("someone@caravan.localhost")).toBe(false);
+    expect(isDemoEmail("x@notdemo.caravan.localhost")).toBe(false);
   });
 });

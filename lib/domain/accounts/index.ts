@@ -29,6 +29,13 @@ export function requireSellerMember(viewer: Viewer | null, sellerId: string): Gu
   return viewer.seller?.id === sellerId ? { ok: true, viewer } : { ok: false, code: "FORBIDDEN" };
 }
 
+/** The demo store's accounts live under this domain (prisma/seed-accounts.ts); elsewhere they cannot sign in. */
+export const DEMO_EMAIL_DOMAIN = "demo.caravan.localhost";
+
+export function isDemoEmail(email: string): boolean {
+  return email.toLowerCase().endsWith(`@${DEMO_EMAIL_DOMAIN}`);
+}
+
 export const AUTH_ERROR_CODES = [
   "INVALID_CREDENTIALS",
   "EMAIL_NOT_VERIFIED",
@@ -88,6 +95,8 @@ const FROM_AUTH: Record<string, AuthErrorCode> = {
   INVALID_PASSWORD: "INVALID_CREDENTIALS",
   CREDENTIAL_ACCOUNT_NOT_FOUND: "INVALID_CREDENTIALS",
   USER_NOT_FOUND: "INVALID_CREDENTIALS",
+  // The session hook refuses a demo account outside the demo store.
+  FAILED_TO_CREATE_SESSION: "INVALID_CREDENTIALS",
   EMAIL_NOT_VERIFIED: "EMAIL_NOT_VERIFIED",
   INVALID_EMAIL: "INVALID_EMAIL",
   PASSWORD_TOO_SHORT: "PASSWORD_TOO_SHORT",

@@ -12,7 +12,7 @@ import crypto from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { getPrisma } from "@/lib/db/client";
-import { PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
+import { isDemoEmail, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { serverEnv } from "@/lib/env";
 import { storeSecret } from "@/lib/server/checkout/access";
 import { ownOrigins } from "@/lib/server/http/origin";
@@ -52,6 +52,18 @@ function createAuth() {
       sendVerificationEmail: ({ user, url }) => sendAccountMail("verify", user.email, url),
     },
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    databaseHooks: {
+      session: {
+        create: {
+          // Demo accounts have published passwords: they sign in only in the demo store.
+          before: async (session) => {
+            if (env.CARAVAN_DEMO) return;
+            const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { email: true } });
+            if (user && isDemoEmail(user.email)) return false;
+          },
+        },
+      },
+    },
     rateLimit: { enabled: false },
     advanced: { cookiePrefix: AUTH_COOKIE_PREFIX },
     telemetry: { enabled: false },

@@ -1,4 +1,3 @@
-import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
 /**
@@ -7,6 +6,7 @@ import { hash, verify } from "@node-rs/argon2";
  * The value 2 is argon2id in @node-rs/argon2's Algorithm enum (a const enum, which
  * isolated modules cannot import).
  */
+/** Holds no secret, so the seed (outside Next) hashes the demo passwords with it too. */
 const OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
