@@ -11,6 +11,8 @@ import { DEMO_PASSWORDS } from "@/prisma/seed-accounts";
 import { DEFAULT_SEED, seedLarge } from "@/prisma/seed-large";
 import { parseSeedArgs } from "./seed-args";
 
+// The seed is the demo store's: its accounts too, unless CARAVAN_DEMO=false says otherwise.
+process.env.CARAVAN_DEMO ||= "true";
 const args = parseSeedArgs(process.argv.slice(2));
 if ("error" in args) {
   console.error(args.error);

@@ -18,6 +18,8 @@ process.env.CARAVAN_OUTBOX_DIR = outbox;
 const signUp = await import("@/app/api/account/sign-up/route");
 const signIn = await import("@/app/api/account/sign-in/route");
 const everywhere = await import("@/app/api/account/sign-out-everywhere/route");
+const resetRequest = await import("@/app/api/account/reset-request/route");
+const reset = await import("@/app/api/account/reset/route");
 const authRoute = await import("@/app/api/auth/[...all]/route");
 const { currentViewer, requireOperator, requireSellerMember } = await import("@/lib/server/auth/viewer");
 const { getPrisma } = await import("@/lib/db/client");
@@ -132,6 +134,40 @@ describe("sign up, verify, sign in", () => {
       }),
     );
     expect(response.status).toBe(403);
+  });
+});
+
+describe("password reset", () => {
+  it("mails a link in the visitor's language; the new password works, the old one and every session end", async () => {
+    const email = await verifiedAccount("reset");
+    const before = await signedIn(email);
+    const asked = await post(resetRequest, "reset-request", { email, locale: "ja" });
+    expect(asked.headers.get("location")).toBe("/ja/reset-password?sent=1");
+    const mail = await mailTo(email, /新しいパスワード/);
+    const link = mail.text!.match(/https?:\/\/\S+/)![0];
+    const landed = await authRoute.GET(new Request(link, { headers: { host: "shop.test" } }));
+    expect(landed.status).toBe(302);
+    const page = new URL(landed.headers.get("location")!, "http://shop.test");
+    expect(page.pathname).toBe("/ja/reset-password");
+    const token = page.searchParams.get("token")!;
+
+    const differ = await post(reset, "reset", { token, password: "a brand new secret", repeat: "another one", locale: "ja" });
+    expect(differ.headers.get("location")).toBe(`/ja/reset-password?token=${token}&error=PASSWORDS_DIFFER`);
+    const done = await post(reset, "reset", { token, password: "a brand new secret", repeat: "a brand new secret", locale: "ja" });
+    expect(done.headers.get("location")).toBe("/ja/sign-in?reset=1");
+    expect(await currentViewer(new Headers({ cookie: before }))).toBeNull();
+
+    const old = await post(signIn, "sign-in", { email, password: PASSWORD, locale: "en" });
+    expect(old.headers.get("location")).toBe("/en/sign-in?error=INVALID_CREDENTIALS");
+    const fresh = await post(signIn, "sign-in", { email, password: "a brand new secret", locale: "en" });
+    expect(fresh.headers.get("location")).toBe("/en/account");
+    const again = await post(reset, "reset", { token, password: "yet another secret", repeat: "yet another secret", locale: "en" });
+    expect(again.headers.get("location")).toBe(`/en/reset-password?token=${token}&error=INVALID_TOKEN`);
+  });
+
+  it("answers the same for an address without an account", async () => {
+    const asked = await post(resetRequest, "reset-request", { email: "nobody-here@example.com", locale: "en" });
+    expect(asked.headers.get("location")).toBe("/en/reset-password?sent=1");
   });
 });
 

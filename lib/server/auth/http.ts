@@ -51,11 +51,15 @@ function refusal(error: unknown): AuthErrorCode {
   return "SERVICE_BUSY";
 }
 
-/** Headers for better-auth: the visitor's cookies, address and agent, and this request's origin. */
+/**
+ * Headers for better-auth: the visitor's cookies, address and agent. The origin has
+ * been judged already (checkSameOrigin, which also knows the double-submit token), so
+ * Origin and Referer are left out: better-auth would judge them again against the
+ * public URL alone and refuse a store reached under another of its own names.
+ */
 function forwarded(request: Request): Headers {
   const headers = new Headers(request.headers);
-  headers.delete("content-length");
-  headers.delete("content-type");
+  for (const name of ["content-length", "content-type", "origin", "referer", "sec-fetch-site"]) headers.delete(name);
   return headers;
 }
 
