@@ -17,6 +17,7 @@ process.env.CARAVAN_OUTBOX_DIR = outbox;
 
 const signUp = await import("@/app/api/account/sign-up/route");
 const signIn = await import("@/app/api/account/sign-in/route");
+const signOut = await import("@/app/api/account/sign-out/route");
 const everywhere = await import("@/app/api/account/sign-out-everywhere/route");
 const resetRequest = await import("@/app/api/account/reset-request/route");
 const reset = await import("@/app/api/account/reset/route");
@@ -190,6 +191,18 @@ describe("rate limit", () => {
 });
 
 describe("sessions and the viewer", () => {
+  it("signs out this browser: its session is deleted and its cookie expired", async () => {
+    const email = await verifiedAccount("signout");
+    const cookie = await signedIn(email);
+    const other = await signedIn(email);
+    const out = await post(signOut, "sign-out", { locale: "es" }, { cookie });
+    expect(out.status).toBe(303);
+    expect(out.headers.get("location")).toBe("/es");
+    expect(out.headers.getSetCookie().find((c) => c.startsWith("caravan.session_token="))).toMatch(/Max-Age=0/i);
+    expect(await currentViewer(new Headers({ cookie }))).toBeNull();
+    expect(await currentViewer(new Headers({ cookie: other }))).toMatchObject({ email });
+  });
+
   it("signs out everywhere: every session of the user is revoked", async () => {
     const email = await verifiedAccount("everywhere");
     const first = await signedIn(email);
