@@ -79,7 +79,8 @@ async function e2e(): Promise<Counts> {
     return { passed: 0, failed: 1, skipped: 0 };
   }
   console.log(`Using Chromium at ${chromium}`);
-  const db = await startTestDatabase({ name: "e2e" });
+  // The end-to-end store runs in demo mode: with the demo accounts of `npm start`.
+  const db = await startTestDatabase({ name: "e2e", demoAccounts: true });
   const e2ePort = await freePort();
   // The store's payments go to a local Stripe sandbox of this run, which sends its webhooks to the store under test.
   fs.mkdirSync(".data", { recursive: true });

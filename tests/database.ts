@@ -10,7 +10,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
 
-export async function startTestDatabase(options: { seeded?: boolean; name?: string } = {}): Promise<EmbeddedDatabase> {
+export async function startTestDatabase(options: { seeded?: boolean; name?: string; demoAccounts?: boolean } = {}): Promise<EmbeddedDatabase> {
   const id = `${options.name ?? "test"}-${process.pid}-${crypto.randomBytes(3).toString("hex")}`;
   const db = await startEmbeddedPostgres({
     dataDir: path.resolve(".data", "test-clusters", id),
@@ -23,7 +23,7 @@ export async function startTestDatabase(options: { seeded?: boolean; name?: stri
     if (options.seeded !== false) {
       const prisma = createPrismaClient(db.url);
       try {
-        await seed(prisma);
+        await seed(prisma, { demoAccounts: options.demoAccounts ?? false });
       } finally {
         await prisma.$disconnect();
       }

@@ -1,0 +1,41 @@
+import fs from "node:fs";
+import path from "node:path";
+import { test, expect } from "./fixtures";
+
+/** Accounts in the demo store: signed-in surfaces send a visitor to sign in and back; wrong passwords are refused in the visitor's language. */
+type Messages = Record<string, unknown>;
+const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
+const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
+const en = messages("en");
+const ar = messages("ar");
+
+test.describe("accounts", () => {
+  test("the account page sends a visitor to sign in; the demo buyer signs in and comes back to it", async ({ page }) => {
+    await page.goto("/en/account");
+    await expect(page).toHaveURL(/\/en\/sign-in\?returnTo=/);
+    await page.locator("input[name=email]").fill("buyer@demo.caravan.localhost");
+    await page.locator("input[name=password]").fill("not-the-password");
+    await page.locator("form button[type=submit]").click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await page.locator("input[name=email]").fill("buyer@demo.caravan.localhost");
+    await page.locator("input[name=password]").fill("caravan-buyer-demo");
+    await page.locator("form button[type=submit]").click();
+    await expect(page).toHaveURL(/\/en\/account$/);
+    await expect(page.getByTestId("account-email")).toHaveText("buyer@demo.caravan.localhost");
+    await expect(page.getByTestId("account-role")).toHaveText(text(en, "auth.account.roles.BUYER"));
+  });
+
+  test.describe("without JavaScript, in Arabic", () => {
+    test.use({ javaScriptEnabled: false });
+    test("the sign-in form works right to left and signs the demo seller in", async ({ page }) => {
+      await page.goto("/ar/sign-in");
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await page.locator("input[name=email]").fill("seller+hollerbach-solingen@demo.caravan.localhost");
+      await page.locator("input[name=password]").fill("caravan-seller-demo");
+      await page.locator("form button[type=submit]").click();
+      await page.goto("/ar/account");
+      await expect(page.getByTestId("account-email")).toHaveText("seller+hollerbach-solingen@demo.caravan.localhost");
+      expect(text(ar, "auth.account.roles.BUYER")).toBeTruthy();
+    });
+  });
+});
