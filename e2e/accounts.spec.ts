@@ -16,7 +16,7 @@ test.describe("accounts", () => {
     await page.locator("input[name=email]").fill("buyer@demo.caravan.localhost");
     await page.locator("input[name=password]").fill("not-the-password");
     await page.locator("form button[type=submit]").click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.locator("p.note.error[role=alert]")).toBeVisible();
     await page.locator("input[name=email]").fill("buyer@demo.caravan.localhost");
     await page.locator("input[name=password]").fill("caravan-buyer-demo");
     await page.locator("form button[type=submit]").click();
