@@ -35,6 +35,8 @@ export async function SiteHeader({ locale, market }: { locale: Locale; market: M
           <Link href="/catalogue">{t("catalogue")}</Link>
           <Link href="/help">{t("help")}</Link>
           <CartLink href={`/${locale}/cart`} />
+          {/* A plain link: the account surface sends a signed-out visitor to sign in and back, so the cached shell needs no session. */}
+          <a href={`/${locale}/account`}>{t("account")}</a>
         </nav>
         <form role="search" action={`/${locale}/search`} method="get" className="search-form">
           <label htmlFor="site-search" className="visually-hidden">
