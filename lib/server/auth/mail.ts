@@ -4,12 +4,10 @@ import { localeOfPath } from "@/lib/domain/accounts";
 import { LOCALES, type Locale } from "@/lib/domain/markets";
 import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { sendMail } from "@/lib/server/mail/transport";
+import { escapeHtml } from "@/lib/server/mail/escape";
 
 export type AccountMailKind = "verify" | "reset";
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The locale of a link: its `callbackURL` (the page it returns to) starts with the locale. */
 export function mailLocale(link: string): Locale {

@@ -11,7 +11,7 @@ import { renderOrderConfirmation, type OrderConfirmationView } from "@/lib/serve
 import { jurisdictionOf, withdrawalRule } from "@/lib/domain/contracts/jurisdiction";
 import { digitalDeliveryFrom } from "@/lib/domain/withdrawal";
 import { verifyAcceptance, type AcceptanceRecord } from "@/lib/server/contracts/evidence";
-import { accessKeyMatches, orderAccessKey, orderField } from "./access";
+import { accessKeyMatches, orderAccessKey, orderField, isOrderId } from "./access";
 
 /** An order as its buyer sees it (confirmation page and email). */
 export interface OrderView {
@@ -117,7 +117,7 @@ async function contractOf(orderId: string, db: PrismaClient): Promise<OrderView[
 
 /** The order for a guest holding its key; null for a wrong key or no such order (the same answer, so ids cannot be probed). */
 export async function loadOrderForGuest(orderId: unknown, key: unknown, db: PrismaClient = getPrisma()): Promise<OrderView | null> {
-  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return null;
+  if (!isOrderId(orderId)) return null;
   const order = await db.order.findUnique({ where: { id: orderId }, select: { accessKeyHash: true } });
   if (!order || !accessKeyMatches(key, order.accessKeyHash)) return null;
   const view = await buildView(orderId, db);
@@ -211,7 +211,7 @@ export type ContractCheck =
  * record against its signature and its stored text; every mismatch is named.
  */
 export async function checkContractForGuest(orderId: unknown, key: unknown, db: PrismaClient = getPrisma()): Promise<ContractCheck> {
-  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return { status: 404, body: { error: "NOT_FOUND" } };
+  if (!isOrderId(orderId)) return { status: 404, body: { error: "NOT_FOUND" } };
   const order = await db.order.findUnique({ where: { id: orderId }, select: { accessKeyHash: true } });
   if (!order || !accessKeyMatches(key, order.accessKeyHash)) return { status: 404, body: { error: "NOT_FOUND" } };
   const verified = await verifyAcceptance(db, orderId);

@@ -20,7 +20,7 @@ import { isJurisdiction } from "@/lib/domain/contracts/jurisdiction";
  * key (development, tests, the demo store) one is generated on first use and kept in
  * `.data/contract-signing-key`.
  */
-import { createHash, createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from "node:crypto";
+import { createPublicKey, generateKeyPairSync, randomBytes, sign, verify, type KeyObject } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -29,6 +29,7 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { canonicalAcceptance, type AcceptanceConsents, type AcceptanceTotals, type SignedAcceptance } from "@/lib/domain/contracts/acceptance";
 import { defaultContractKeyId, parseContractSigningKey, parseContractVerifyKey, serverEnv, type Env } from "@/lib/env";
 import { openText, sealText } from "@/lib/server/crypto/pii";
+import { sha256Hex } from "./terms";
 
 export type { AcceptanceConsents, AcceptanceTotals } from "@/lib/domain/contracts/acceptance";
 
@@ -130,10 +131,8 @@ export function acceptanceField(acceptanceId: string, field: "ip" | "user-agent"
   return `acceptance:${acceptanceId}:${field}`;
 }
 
-/** Hex SHA-256 of the UTF-8 bytes of `text`. */
-export function sha256Hex(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
-}
+/** Hex SHA-256 of the text, the same function the terms are pinned with. */
+export { sha256Hex };
 
 /**
  * Text PostgreSQL gives back byte for byte: no NUL (refused by the database) and no lone

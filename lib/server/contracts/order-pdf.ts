@@ -2,7 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/domain/markets";
-import { accessKeyMatches, orderField } from "@/lib/server/checkout/access";
+import { accessKeyMatches, orderField, isOrderId } from "@/lib/server/checkout/access";
 import { openJson, openText } from "@/lib/server/crypto/pii";
 import { verifyAcceptance } from "./evidence";
 import { contractPdf } from "./pdf";
@@ -16,7 +16,7 @@ import { OPERATOR } from "./contract";
 export type ContractPdfResult = { ok: true; pdf: Buffer; filename: string } | { ok: false; status: 404 | 409 };
 
 export async function contractPdfForGuest(orderId: unknown, key: unknown, db: PrismaClient = getPrisma()): Promise<ContractPdfResult> {
-  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return { ok: false, status: 404 };
+  if (!isOrderId(orderId)) return { ok: false, status: 404 };
   const order = await db.order.findUnique({ where: { id: orderId }, include: { subOrders: { orderBy: { position: "asc" }, include: { seller: true } } } });
   if (!order || !accessKeyMatches(key, order.accessKeyHash)) return { ok: false, status: 404 };
   const verified = await verifyAcceptance(db, order.id);

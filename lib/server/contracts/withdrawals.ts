@@ -5,14 +5,15 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { jurisdictionOf, withdrawalRule } from "@/lib/domain/contracts";
-import { isLocale, type Locale } from "@/lib/domain/markets";
-import { money } from "@/lib/domain/money";
+import { directionOf, isLocale, type Locale } from "@/lib/domain/markets";
+import { chargeStepMinor, money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import { withdrawalRefund, withdrawalWindow, type Window, type WithdrawalRefusal } from "@/lib/domain/withdrawal";
-import { accessKeyMatches, orderField } from "@/lib/server/checkout/access";
+import { accessKeyMatches, orderField, isOrderId } from "@/lib/server/checkout/access";
 import { orderLink } from "@/lib/server/checkout/confirmation";
 import { openText } from "@/lib/server/crypto/pii";
 import { CATALOGUES } from "@/lib/server/i18n/catalogues";
+import { escapeHtml } from "@/lib/server/mail/escape";
 import { sendMail } from "@/lib/server/mail/transport";
 import { refundPayment, reverseTransfer } from "@/lib/server/payments";
 
@@ -48,7 +49,7 @@ export interface WithdrawalOptions {
 }
 
 async function guestOrder(orderId: unknown, key: unknown, db: PrismaClient) {
-  if (typeof orderId !== "string" || !/^ord_[A-Za-z0-9_-]{16}$/.test(orderId)) return null;
+  if (!isOrderId(orderId)) return null;
   const order = await db.order.findUnique({
     where: { id: orderId },
     include: { subOrders: { orderBy: { position: "asc" }, include: { seller: { select: { name: true } }, lines: true } }, withdrawals: { orderBy: { createdAt: "asc" } } },
@@ -234,7 +235,7 @@ export async function receiveReturn(withdrawalId: string, clock: Clock, db: Pris
     if (sub.transferId && sub.transferStatus === "TRANSFERRED") {
       const base = sub.goodsMinor + sub.shippingMinor;
       const part = base > 0 ? Math.min(sub.sellerShareMinor, Math.floor((sub.sellerShareMinor * Math.min(w.refundMinor, base)) / base)) : 0;
-      const step = w.order.currency === "KWD" || w.order.currency === "BHD" || w.order.currency === "JOD" || w.order.currency === "OMR" || w.order.currency === "TND" ? 10 : 1;
+      const step = chargeStepMinor(w.order.currency);
       const amount = part - (part % step);
       if (amount > 0) {
         const reversal = await reverseTransfer(sub.transferId, `withdrawal-reversal:${w.id}`, money(amount, w.order.currency));
@@ -262,7 +263,6 @@ async function sendAcknowledgement(orderId: string, withdrawalIds: string[], at:
   const refund = formatMoney(money(order.withdrawals.reduce((s, w) => s + w.refundMinor, 0), order.currency), locale);
   const lines = [t("greeting"), "", t("received", { number: order.number, when }), "", ...items.map((i) => `• ${i}`), "", t("refund", { amount: refund }), "", t("next"), "", orderLink(order.id, locale)];
   const text = lines.join("\n");
-  const escape = (v: string) => v.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-  const html = `<!doctype html><html lang="${locale}" dir="${locale === "ar" ? "rtl" : "ltr"}"><body>${lines.map((l) => (l ? `<p>${escape(l)}</p>` : "")).join("")}</body></html>`;
+  const html = `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><body>${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`;
   await sendMail({ to: openText(order.emailSealed, orderField(order.id, "email")), subject: t("subject", { number: order.number }), text, html, idempotencyKey: `withdrawal-ack:${withdrawalIds.join(",")}` });
 }

@@ -18,6 +18,7 @@ import { directionOf, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import { CATALOGUES } from "@/lib/server/i18n/catalogues";
+import { escapeHtml } from "./escape";
 
 /** The shipping services a parcel can be sent with; each has a `mail.orderConfirmation.service.*` text. */
 export const SHIPPING_SERVICES = ["STANDARD", "EXPRESS"] as const;
@@ -68,11 +69,6 @@ export interface RenderedMail {
 type Parcel = OrderConfirmationView["parcels"][number];
 
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
 
 /** Private-use characters, which no message contains: they mark where each value goes back in. */
 const SLOT = /\uE000(\d+)\uE001/g;
