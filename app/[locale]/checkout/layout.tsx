@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { isLocale } from "@/lib/domain/markets";
+import { MinimalHeader } from "@/components/layout/minimal-header";
 import { SiteFooter } from "@/components/layout/site-footer";
 
 /** Checkout's own chrome: the brand, a way back to the cart, nothing that leads away mid-purchase. */
@@ -9,21 +10,12 @@ export default async function CheckoutLayout({ children, params }: { children: R
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   const t = await getTranslations({ locale, namespace: "checkout" });
-  const nav = await getTranslations({ locale, namespace: "nav" });
   return (
     <>
-      <header className="site-header">
-        <a className="skip-link" href="#main">
-          {nav("skipToContent")}
-        </a>
-        <div className="container header-row">
-          <a href={`/${locale}`} className="brand" aria-label="Caravan">
-            <span aria-hidden="true">🐪</span> Caravan
-          </a>
-          <span className="muted small">{t("secure")}</span>
-          <a href={`/${locale}/cart`}>{t("backToCart")}</a>
-        </div>
-      </header>
+      <MinimalHeader locale={locale}>
+        <span className="muted small">{t("secure")}</span>
+        <a href={`/${locale}/cart`}>{t("backToCart")}</a>
+      </MinimalHeader>
       <main id="main" className="container checkout" tabIndex={-1}>
         {children}
       </main>
