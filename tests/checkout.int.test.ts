@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, inject, it } from "vitest";
 import Stripe from "stripe";
 import { fixedClock } from "@/lib/domain/clock";
 import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
-import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
+import { PRODUCTS } from "@/prisma/seed-data";
+import { EBOOK, payOnSandbox, sandboxStripe, sellerCountry, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
@@ -34,16 +35,10 @@ const db = getPrisma();
 const clock = () => fixedClock(new Date());
 const JP = findMarket("JP") as MarketDefinition;
 const KW = findMarket("KW") as MarketDefinition;
-const stripe = (() => {
-  const url = new URL(inject("stripeSandboxUrl"));
-  return new Stripe("sk_test_sandbox", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 0 });
-})();
-
-const sellerCountry = (p: (typeof PRODUCTS)[number]) => SELLERS.find((s) => s.id === p.sellerId)!.country;
-const japanese = PRODUCTS.find((p) => sellerCountry(p) === "JP" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
-const german = PRODUCTS.find((p) => sellerCountry(p) === "DE" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
-const ebook = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.taxCategory === "EBOOK")!;
-const variantId = (p: (typeof PRODUCTS)[number], i = 0) => `var_${p.variants[i]!.sku.toLowerCase()}`;
+const stripe = sandboxStripe(inject("stripeSandboxUrl"));
+const japanese = stockedProduct("JP");
+const german = stockedProduct("DE");
+const ebook = EBOOK;
 
 const labels = {
   goods: (title: string, _v: string, q: number) => `${q} × ${title}`,
@@ -59,7 +54,7 @@ const accepted = (view: { contract: { sha256: string } | null }, digitalConsent 
 const JP_ADDRESS = { email: "hanako@example.jp", name: "山田 花子", line1: "中京区烏丸通二条下ル 123", city: "京都市", region: "26", postalCode: "6040000", phone: "090-1234-5678" };
 const KW_ADDRESS = { email: "fatima@example.com", name: "فاطمة العلي", line1: "Block 3, Street 12, House 7", city: "Salmiya", postalCode: "20001", phone: "+965 5123 4567" };
 
-async function cartWith(items: [(typeof PRODUCTS)[number], number][], market = JP): Promise<string> {
+async function cartWith(items: [SeedProduct, number][], market = JP): Promise<string> {
   let id: string | undefined;
   for (const [product, quantity] of items) {
     const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, market, clock());
@@ -77,18 +72,7 @@ async function reviewed(cartId: string, market = JP, address: Record<string, str
   return view;
 }
 
-async function pay(url: string, card = "4242424242424242") {
-  const response = await fetch(url, {
-    method: "POST",
-    body: new URLSearchParams({ payment_method: "card", card_number: card, card_expiry: "12 / 34", card_cvc: "123", name: "Hanako Yamada", email: "hanako@example.jp" }),
-    redirect: "manual",
-  });
-  return response.status;
-}
-
-function sessionIdOf(url: string): string {
-  return /\/pay\/(cs_test_[A-Za-z0-9]+)/.exec(url)![1]!;
-}
+const pay = (url: string, card?: string) => payOnSandbox(url, card);
 
 async function deliver(event: Stripe.Event, options: { secret?: string; timestamp?: number; tamper?: boolean } = {}, database = db) {
   const payload = JSON.stringify(event);

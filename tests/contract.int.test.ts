@@ -2,10 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import Stripe from "stripe";
 import { fixedClock } from "@/lib/domain/clock";
 import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
-import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
+import { EBOOK, payOnSandbox, sandboxStripe, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
 
 process.env.DATABASE_URL = inject("databaseUrl");
 process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
@@ -33,20 +32,15 @@ const db = getPrisma();
 const clock = () => fixedClock(new Date());
 const DE = findMarket("DE") as MarketDefinition;
 const US = findMarket("US") as MarketDefinition;
-const stripe = (() => {
-  const url = new URL(inject("stripeSandboxUrl"));
-  return new Stripe("sk_test_sandbox", { host: url.hostname, port: Number(url.port), protocol: "http", maxNetworkRetries: 0 });
-})();
-const sellerCountry = (p: (typeof PRODUCTS)[number]) => SELLERS.find((s) => s.id === p.sellerId)!.country;
-const german = PRODUCTS.find((p) => sellerCountry(p) === "DE" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
-const french = PRODUCTS.find((p) => sellerCountry(p) === "FR" && p.kind === "PHYSICAL" && p.variants.every((v) => v.stock > 20))!;
-const ebook = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.taxCategory === "EBOOK")!;
-const variantId = (p: (typeof PRODUCTS)[number]) => `var_${p.variants[0]!.sku.toLowerCase()}`;
+const stripe = sandboxStripe(inject("stripeSandboxUrl"));
+const german = stockedProduct("DE");
+const french = stockedProduct("FR");
+const ebook = EBOOK;
 const labels = { goods: (t: string) => t, shipping: (s: string) => `Shipping ${s}`, duty: (s: string) => `Duty ${s}`, tax: (s: string) => `Tax ${s}` };
 const DE_ADDRESS = { email: "lena@example.de", name: "Lena Fischer", line1: "Torstraße 12", postalCode: "10119", city: "Berlin", phone: "+49 1512 3456789" };
 const US_ADDRESS = { email: "sam@example.com", name: "Sam Rivera", line1: "410 NW 10th Ave", city: "Portland", region: "OR", postalCode: "97209", phone: "+1 503 555 0142" };
 
-async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: MarketDefinition, address: Record<string, string>, options: { accept?: boolean; digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
+async function orderFor(items: [SeedProduct, number][], market: MarketDefinition, address: Record<string, string>, options: { accept?: boolean; digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
   const locale = options.locale ?? "de";
   let id: string | undefined;
   for (const [product, quantity] of items) {
@@ -72,12 +66,11 @@ async function orderFor(items: [(typeof PRODUCTS)[number], number][], market: Ma
   return { cartId: id!, view, placed };
 }
 
-async function paid(items: [(typeof PRODUCTS)[number], number][], market = DE, address: Record<string, string> = DE_ADDRESS, options: { digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
+async function paid(items: [SeedProduct, number][], market = DE, address: Record<string, string> = DE_ADDRESS, options: { digitalConsent?: boolean; locale?: "de" | "ar" | "en" } = {}) {
   const { view, placed } = await orderFor(items, market, address, options);
   if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
-  const response = await fetch(placed.url, { method: "POST", body: new URLSearchParams({ payment_method: "card", card_number: "4242424242424242", card_expiry: "12 / 34", card_cvc: "123", name: "Lena Fischer" }), redirect: "manual" });
-  expect(response.status).toBe(303);
-  const sessionId = /\/pay\/(cs_test_[A-Za-z0-9]+)/.exec(placed.url)![1]!;
+  expect(await payOnSandbox(placed.url, "4242424242424242", { name: "Lena Fischer" })).toBe(303);
+  const sessionId = sessionIdOf(placed.url);
   expect(await syncPayment(sessionId, clock())).toMatchObject({ ok: true, status: "PAID" });
   return { orderId: placed.orderId, key: orderAccessKey(placed.orderId), view };
 }
