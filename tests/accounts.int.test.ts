@@ -45,7 +45,8 @@ function sessionCookie(response: Response): string {
 }
 
 async function mailTo(address: string, subject: RegExp) {
-  for (const file of fs.readdirSync(outbox).sort().reverse()) {
+  // Only finished messages: the outbox writes `<name>.eml.partial` and renames it when complete.
+  for (const file of fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).sort().reverse()) {
     const mail = await simpleParser(fs.readFileSync(path.join(outbox, file)));
     const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
     if (to?.value[0]?.address === address && subject.test(mail.subject ?? "")) return mail;

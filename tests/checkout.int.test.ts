@@ -133,7 +133,7 @@ describe("checkout and payment", () => {
       expect(sub.transferStatus).toBe("TRANSFERRED");
     }
     expect(order.confirmationSentAt).not.toBeNull();
-    const mails = fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8"));
+    const mails = fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).map((f) => fs.readFileSync(path.join(outbox, f), "utf8"));
     expect(mails.some((m) => m.includes(order.number))).toBe(true);
 
     // A second sync (the return page after the webhook) changes nothing.
@@ -247,7 +247,7 @@ describe("webhooks", () => {
     expect(order.status).toBe("PAID");
     expect((await stripe.transfers.list({ transfer_group: orderId })).data).toHaveLength(order.subOrders.length);
     expect(await db.paymentEvent.count({ where: { id: event.id } })).toBe(1);
-    const mails = fs.readdirSync(outbox).filter((f) => fs.readFileSync(path.join(outbox, f), "utf8").includes(order.number));
+    const mails = fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).filter((f) => fs.readFileSync(path.join(outbox, f), "utf8").includes(order.number));
     expect(mails).toHaveLength(1);
   });
 

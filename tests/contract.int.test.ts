@@ -178,7 +178,7 @@ describe("withdrawal online", () => {
     expect(again).toEqual(first);
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { subOrders: true, lines: true } });
     expect(order.lines[0]!.withdrawnQuantity).toBe(1);
-    const mails = fs.readdirSync(outbox).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).filter((m) => m.includes(order.number) && /Widerruf|withdrawal/i.test(m));
+    const mails = fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")).map((f) => fs.readFileSync(path.join(outbox, f), "utf8")).filter((m) => m.includes(order.number) && /Widerruf|withdrawal/i.test(m));
     expect(mails.length).toBeGreaterThanOrEqual(1);
 
     const [withdrawalId] = first.withdrawalIds;
