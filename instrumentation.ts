@@ -23,9 +23,17 @@ export async function onRequestError(
   );
 }
 
-/** Guards below Next's own request handling (lib/server/http/node-guard.ts). */
+/**
+ * Guards below Next's own request handling (lib/server/http/node-guard.ts), and the
+ * background job runner (lib/server/jobs), unless CARAVAN_JOBS=off (a process that
+ * serves pages only, with the jobs run elsewhere).
+ */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const [{ installNodeGuard }, http] = await Promise.all([import("@/lib/server/http/node-guard"), import("node:http")]);
   installNodeGuard(http);
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.CARAVAN_JOBS === "off") return;
+  const [{ registerJobHandlers }, { startJobRunner }] = await Promise.all([import("@/lib/server/jobs/handlers"), import("@/lib/server/jobs")]);
+  await registerJobHandlers();
+  startJobRunner();
 }
