@@ -169,7 +169,7 @@ describe("originalLocaleFor and field issues in the address", () => {
     expect(originalLocaleFor(["sw"])).toBe("en");
   });
   it("round-trips field codes and drops anything malformed", () => {
-    const issues = { hsCode: "INVALID_HS_CODE", "title.zh-CN": "TOO_LONG" } as const;
+    const issues = { hsCode: "INVALID_HS_CODE", "title.zh-CN": "TOO_LONG", "var_9f2c-1.name.pt-BR": "INVALID_TEXT" } as const;
     expect(decodeIssues(encodeIssues(issues))).toEqual(issues);
     expect(decodeIssues("a<b:X,hsCode:bad code,price:INVALID_PRICE")).toEqual({ price: "INVALID_PRICE" });
   });

@@ -10,25 +10,28 @@ import { LOCALES, isLocale, type Locale } from "@/lib/domain/markets";
 import { parseDecimal } from "@/lib/domain/money";
 import { LIMITS, type Localised, type ProductKindValue, type ProductStatusValue, type TaxCategoryValue } from "./csv";
 
-export type FieldCode =
-  | "MISSING_FIELD"
-  | "INVALID_CHOICE"
-  | "INVALID_SLUG"
-  | "INVALID_HS_CODE"
-  | "HS_CODE_NOT_ALLOWED"
-  | "INVALID_COUNTRY"
-  | "INVALID_WEIGHT"
-  | "INVALID_DIMENSION"
-  | "INVALID_TEXT"
-  | "TOO_LONG"
-  | "DESCRIPTION_WITHOUT_TITLE"
-  | "INVALID_SKU"
-  | "INVALID_PRICE"
-  | "INVALID_STOCK"
+export const FIELD_CODES = [
+  "MISSING_FIELD",
+  "INVALID_CHOICE",
+  "INVALID_SLUG",
+  "INVALID_HS_CODE",
+  "HS_CODE_NOT_ALLOWED",
+  "INVALID_COUNTRY",
+  "INVALID_WEIGHT",
+  "INVALID_DIMENSION",
+  "INVALID_TEXT",
+  "TOO_LONG",
+  "DESCRIPTION_WITHOUT_TITLE",
+  "INVALID_SKU",
+  "INVALID_PRICE",
+  "INVALID_STOCK",
   // Decided by the service, against the database:
-  | "UNKNOWN_CATEGORY"
-  | "SLUG_TAKEN"
-  | "SKU_TAKEN";
+  "UNKNOWN_CATEGORY",
+  "SLUG_TAKEN",
+  "SKU_TAKEN",
+] as const;
+
+export type FieldCode = (typeof FIELD_CODES)[number];
 
 /** Refusals per form field (`hsCode`, `title.de`, `price`): the page shows each beside its field. */
 export type FieldIssues = Record<string, FieldCode>;
@@ -36,7 +39,24 @@ export type FieldIssues = Record<string, FieldCode>;
 export type Parsed<T> = { ok: true; data: T } | { ok: false; issues: FieldIssues };
 
 /** What the activation check can find missing, named to the seller. */
-export type ActivationGap = "NO_VARIANT" | "NO_ORIGINAL_TITLE" | "NO_HS_CODE" | "NO_WEIGHT";
+export const ACTIVATION_GAPS = ["NO_VARIANT", "NO_ORIGINAL_TITLE", "NO_HS_CODE", "NO_WEIGHT"] as const;
+export type ActivationGap = (typeof ACTIVATION_GAPS)[number];
+
+/** The refusals of the seller's product services the panel translates (messages `panel.error.<CODE>`). */
+export const SELLER_PRODUCT_ERROR_CODES = [
+  "INVALID_INPUT",
+  "CANNOT_ACTIVATE",
+  "ARCHIVED_PRODUCT",
+  "NOT_ARCHIVED",
+  "ALREADY_ARCHIVED",
+  "ORIGINAL_TITLE_REQUIRED",
+  "VARIANT_ORDERED",
+  "LAST_VARIANT",
+] as const;
+
+export function isFieldCode(value: string): value is FieldCode {
+  return (FIELD_CODES as readonly string[]).includes(value);
+}
 
 export const PRODUCT_KINDS: readonly ProductKindValue[] = ["PHYSICAL", "DIGITAL"];
 export const TAX_CATEGORIES: readonly TaxCategoryValue[] = ["STANDARD", "BOOK", "EBOOK"];
@@ -304,7 +324,8 @@ export function encodeIssues(issues: FieldIssues): string {
     .join(",");
 }
 
-const FIELD_NAME = /^[A-Za-z]+(?:\.[A-Za-z-]+)?$/;
+/** A field's name, maybe under a form's prefix: `price`, `title.zh-CN`, `var_1f3a.price`. */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,99}$/;
 const CODE = /^[A-Z_]+$/;
 
 /** Reads `?fields=` back; anything malformed is dropped. */

@@ -293,7 +293,7 @@ export async function createProduct(viewer: Viewer | null, get: Get, db: PrismaC
         id: productId, sellerId: who.sellerId, slug: input.slug, kind: input.kind, categoryId: input.categoryId, taxCategory: input.taxCategory,
         hsCode: input.hsCode, originCountry: input.originCountry, originalLocale: originalLocaleFor(seller.languages),
         weightGrams: input.weightGrams, lengthMm: input.lengthMm, widthMm: input.widthMm, heightMm: input.heightMm,
-        status: "DRAFT", imageCount: 0, fromPriceMinor: 0, currency: seller.currency,
+        status: "DRAFT", fromPriceMinor: 0, currency: seller.currency,
       },
     });
     await recordAudit(tx, {
@@ -493,3 +493,19 @@ export async function removeVariant(viewer: Viewer | null, productId: string, va
     return { ok: true, variantId } as const;
   });
 }
+
+/** A service's result as the panel's form post carries it back (lib/server/panels/http.ts). */
+export function panelOutcome(
+  result: { ok: true } | Refusal,
+  notice: string,
+  options: { to?: string; prefix?: string } = {},
+): { ok: true; notice: string; to?: string } | { ok: false; code: string; fields?: Record<string, string> } {
+  if (result.ok) return options.to ? { ok: true, notice, to: options.to } : { ok: true, notice };
+  if (!result.fields) return { ok: false, code: result.code };
+  // A page with several forms of one kind (a form per variant) tells them apart by the prefix.
+  const fields = Object.fromEntries(Object.entries(result.fields).map(([name, code]) => [options.prefix ? `${options.prefix}.${name}` : name, code]));
+  return { ok: false, code: result.code, fields };
+}
+
+/** The largest form post the translations form may send: eight descriptions at their longest, percent-encoded. */
+export const TRANSLATIONS_MAX_BYTES = 1024 * 1024;
