@@ -12,6 +12,7 @@ import {
   createProduct,
   getSellerProduct,
   listSellerProducts,
+  panelOutcome,
   removeVariant,
   saveTranslations,
   updateProduct,
@@ -220,6 +221,28 @@ describe("refusals change nothing", () => {
     expect(view.ok && view.product.variants.map((v) => [v.sku, v.ordered])).toEqual([["HB-SANTOKU-18-T", true], ["HB-SANTOKU-21-T", false]]);
     expect(await removeVariant(viewerA, productId, extra.variantId, prisma)).toEqual({ ok: true, variantId: extra.variantId });
     expect(await prisma.variant.count({ where: { id: extra.variantId } })).toBe(0);
+  });
+});
+
+describe("pages and form outcomes", () => {
+  it("pages the list twenty at a time and keeps a page past the end on the last one", async () => {
+    for (let i = 0; i < 21; i++) {
+      expect((await createProduct(viewerA, form({ ...core, slug: `bulk-draft-${i}` }), prisma)).ok).toBe(true);
+    }
+    const first = await listSellerProducts(viewerA, { status: "DRAFT" }, prisma);
+    expect(first.ok && [first.products.length, first.total, first.pages]).toEqual([20, 22, 2]);
+    const past = await listSellerProducts(viewerA, { status: "DRAFT", page: 9 }, prisma);
+    expect(past.ok && [past.page, past.products.length]).toEqual([2, 2]);
+    const first20 = new Set(first.ok ? first.products.map((p) => p.id) : []);
+    expect(past.ok && past.products.some((p) => first20.has(p.id))).toBe(false);
+  });
+
+  it("carries field codes back under the form's prefix", () => {
+    expect(panelOutcome({ ok: false, code: "INVALID_INPUT", fields: { price: "INVALID_PRICE", "name.de": "TOO_LONG" } }, "variantSaved", { prefix: "var_1" })).toEqual({
+      ok: false, code: "INVALID_INPUT", fields: { "var_1.price": "INVALID_PRICE", "var_1.name.de": "TOO_LONG" },
+    });
+    expect(panelOutcome({ ok: false, code: "VARIANT_ORDERED" }, "variantRemoved")).toEqual({ ok: false, code: "VARIANT_ORDERED" });
+    expect(panelOutcome({ ok: true }, "created", { to: "/en/seller/products/prd_1" })).toEqual({ ok: true, notice: "created", to: "/en/seller/products/prd_1" });
   });
 });
 
