@@ -79,7 +79,7 @@ test.describe("seller imports", () => {
 
     await signIn(page, DEMO.seller("hollerbach-solingen"), { returnTo: "/en/seller/imports" });
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(en, "sellerImports.list.title"));
-    await page.getByLabel(text(en, "sellerImports.upload.file")).setInputFiles(file);
+    await page.getByLabel(text(en, "sellerImports.upload.file"), { exact: true }).setInputFiles(file);
     await page.getByRole("button", { name: text(en, "sellerImports.upload.submit") }).click();
     await expect(page).toHaveURL(/\/en\/seller\/imports\/job_[0-9a-f-]+$/);
     const jobUrl = new URL(page.url()).pathname;
@@ -105,8 +105,8 @@ test.describe("seller imports", () => {
 
     // The same file again, in German: nothing imported, the bad lines refused again, in German.
     await page.goto("/de/seller/imports");
-    await expect(page.getByTestId("imports-recent").getByRole("link", { name: "knives.csv" })).toHaveCount(1);
-    await page.getByLabel(text(de, "sellerImports.upload.file")).setInputFiles(file);
+    await expect(page.getByTestId("imports-recent").getByRole("link", { name: "knives.csv" }).first()).toBeVisible();
+    await page.getByLabel(text(de, "sellerImports.upload.file"), { exact: true }).setInputFiles(file);
     await page.getByRole("button", { name: text(de, "sellerImports.upload.submit") }).click();
     await expect(page).toHaveURL(/\/de\/seller\/imports\/job_/);
     expect(new URL(page.url()).pathname).not.toBe(jobUrl);
@@ -138,7 +138,7 @@ test.describe("seller imports", () => {
       const rows = [row(20_000, 1), row(20_000, 2), row(20_001, 1, { price: "-1" })];
       const csv = writeCsv(rows);
       await signIn(page, DEMO.seller("hollerbach-solingen"), { returnTo: "/en/seller/imports" });
-      await page.getByLabel(text(en, "sellerImports.upload.file")).setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await page.getByLabel(text(en, "sellerImports.upload.file"), { exact: true }).setInputFiles({ name: "small.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
       await page.getByRole("button", { name: text(en, "sellerImports.upload.submit") }).click();
       await expect(page).toHaveURL(/\/en\/seller\/imports\/job_/);
       await expect(page.getByTestId("import-imported")).toHaveText("2", { timeout: 60_000 });
