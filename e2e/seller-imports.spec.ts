@@ -115,6 +115,22 @@ test.describe("seller imports", () => {
     await expect(page.getByTestId("import-refused")).toHaveText("7");
     await expect(page.getByTestId("import-failures").locator("tbody tr").first().locator("td").nth(2)).toHaveText(text(de, `sellerImports.reason.${bad[0]!.code}`));
 
+    // The seller's own catalogue file (a download, UTF-8 with a byte-order mark) imports back with nothing changed.
+    const exported = await page.request.get("/api/seller/catalogue.csv");
+    expect(exported.status()).toBe(200);
+    expect(exported.headers()["content-disposition"]).toBe('attachment; filename="hollerbach-solingen-catalogue.csv"');
+    const bytes = await exported.body();
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const exportedText = bytes.toString("utf8");
+    expect(exportedText).toContain(`${RUN}-0-1,`);
+    expect(exportedText).not.toContain("JP-TEA-");
+    await page.goto("/en/seller/imports");
+    await page.getByLabel(text(en, "sellerImports.upload.file"), { exact: true }).setInputFiles({ name: "export.csv", mimeType: "text/csv", buffer: bytes });
+    await page.getByRole("button", { name: text(en, "sellerImports.upload.submit") }).click();
+    await expect(page.getByTestId("import-refused")).toHaveText("0", { timeout: 90_000 });
+    await expect(page.getByTestId("import-imported")).toHaveText("0");
+    await expect(page.getByText(text(en, "sellerImports.job.noFailures"))).toBeVisible();
+
     // Another seller: the page and its JSON are not found.
     const other = await browser.newContext();
     try {
