@@ -238,6 +238,31 @@ describe("seller catalogue imports", () => {
     }
   });
 
+  it("stops midway with whole products only, and a rerun from the start finishes the file", async () => {
+    const file = csv(Array.from({ length: 600 }, (_, i) => [row(10_000 + i, 1), row(10_000 + i, 2)]).flat());
+    let calls = 0;
+    const context = (progress: JobContext["progress"]): JobContext => ({ id: "job_crash", sellerId: SELLER, requestedBy: knives.userId, payload: { fileName: "crash.csv", text: file }, db: prisma, progress });
+    // The process dies after the second chunk (500 rows each) was written.
+    await expect(
+      runCatalogueImport(
+        context(async () => {
+          if (++calls === 2) throw new Error("lost the database");
+        }),
+      ),
+    ).rejects.toThrow("lost the database");
+    const variantsPerProduct = () => prisma.$queryRaw<{ variants: number }[]>`
+      SELECT count(v.sku)::int AS variants FROM "Product" p LEFT JOIN "Variant" v ON v."productId" = p.id
+       WHERE p.slug LIKE 'seller-import-knife-1____' GROUP BY p.id`;
+    const counts = await variantsPerProduct();
+    expect(counts).toHaveLength(500);
+    expect(counts.every((c) => c.variants === 2)).toBe(true);
+    const outcome = await runCatalogueImport(context(async () => {}));
+    expect(outcome.ok && catalogueImportResult(outcome.result as never)).toEqual({ imported: 200, unchanged: 1000, failed: [] });
+    const after = await variantsPerProduct();
+    expect(after).toHaveLength(600);
+    expect(after.every((c) => c.variants === 2)).toBe(true);
+  });
+
   it("shows a job to its own seller only", async () => {
     const mine = await listCatalogueImports(knives, prisma);
     if (!mine.ok) throw new Error(mine.code);
