@@ -20,6 +20,9 @@
  * `npm run bench -- checkout [options]`: the checkout under contention instead, in-process
  * with no Next server (bench/checkout.ts, which lists its options), in a node process of
  * its own so the store's modules load with that run's environment.
+ *
+ * `npm run bench -- csv-import [--rows n] [--chunk n]`: the seller's catalogue file,
+ * imported directly and through the background job (bench/csv-import.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -216,9 +219,9 @@ async function scale(large: number): Promise<boolean> {
   return checks.every((c) => c.ok);
 }
 
-/** The checkout benchmark in a child node process; its exit code is this one's. */
-function checkout(args: string[]): Promise<number> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "checkout.ts"), ...args], { stdio: "inherit" });
+/** An in-process benchmark (checkout.ts, csv-import.ts) in a child node process; its exit code is this one's. */
+function inProcess(script: string, args: string[]): Promise<number> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), ...args], { stdio: "inherit" });
   const forward = (signal: NodeJS.Signals) => () => void child.kill(signal);
   process.on("SIGINT", forward("SIGINT")).on("SIGTERM", forward("SIGTERM"));
   return new Promise((resolve) => {
@@ -230,6 +233,7 @@ function checkout(args: string[]): Promise<number> {
   });
 }
 
-if (process.argv[2] === "checkout") process.exit(await checkout(process.argv.slice(3)));
+if (process.argv[2] === "checkout") process.exit(await inProcess("checkout.ts", process.argv.slice(3)));
+if (process.argv[2] === "csv-import") process.exit(await inProcess("csv-import.ts", process.argv.slice(3)));
 const ok = LARGE === undefined ? await singleSize() : await scale(LARGE);
 process.exit(ok ? 0 : 1);

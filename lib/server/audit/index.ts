@@ -58,6 +58,23 @@ export async function recordAudit(tx: Prisma.TransactionClient, entry: AuditInpu
   });
 }
 
+/** Writes many entries through `tx` in one statement (the catalogue import's chunks). */
+export async function recordAudits(tx: Prisma.TransactionClient, entries: readonly AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await tx.auditEntry.createMany({
+    data: entries.map((entry) => ({
+      actor: { kind: entry.actor.kind, ...(entry.actor.id !== undefined ? { id: entry.actor.id } : {}), name: entry.actor.name },
+      actorKind: entry.actor.kind,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      before: entry.before,
+      after: entry.after,
+      reason: entry.reason?.trim() || null,
+    })),
+  });
+}
+
 export interface AuditFilter {
   action?: string;
   subjectType?: string;

@@ -15,15 +15,21 @@ import {
 import { isLocale, LOCALES } from "@/lib/domain/markets";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
+import { recordAudits, type AuditActor, type AuditInput } from "@/lib/server/audit";
 
 type Tx = Prisma.TransactionClient;
 
 export interface ImportOptions {
-  /** Called after each chunk with the data rows handled so far and the file's data rows. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called (and awaited) after each chunk with the data rows handled so far and the file's data rows. */
+  onProgress?: (done: number, total: number) => unknown;
   /** Rows per chunk (whole products: a chunk may run a little over). One transaction per chunk. */
   chunkSize?: number;
+  /** Who the audit entries name (a seller member for the seller panel's import); the platform's import by default. */
+  actor?: AuditActor;
 }
+
+/** The platform's own import (scripts, the benchmark). */
+export const PLATFORM_IMPORT: AuditActor = { kind: "system", name: "catalogue import" };
 
 export interface ImportResult {
   /** Rows whose product or variant was created or changed. */
@@ -78,6 +84,8 @@ interface ProductPlan {
   newVariants: Prisma.VariantCreateManyInput[];
   changedVariants: { sku: string; data: Prisma.VariantUpdateInput }[];
   changedRows: number;
+  /** The price, stock and status changes, as the audit log records them. */
+  audits: Omit<AuditInput, "actor">[];
 }
 
 /** A JSON value as a map of locale to text (unknown keys and non-text values dropped). */
@@ -172,7 +180,7 @@ function planProduct(
 
   const productId = stored?.id ?? `prd_${randomUUID()}`;
   const fields = productFields(first, categoryId);
-  const plan: ProductPlan = { rows, productId, newVariants: [], changedVariants: [], changedRows: 0 };
+  const plan: ProductPlan = { rows, productId, newVariants: [], changedVariants: [], changedRows: 0, audits: [] };
   let productChanged = false;
   if (!stored) {
     productChanged = true;
@@ -186,11 +194,13 @@ function planProduct(
       currency: seller.currency,
     };
     plan.translations = translationRows(productId, first);
+    plan.audits.push({ action: "product.create", subjectType: "product", subjectId: productId, before: {}, after: { slug: first.productSlug, status: first.status } });
   } else {
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).some((k) => stored[k] !== fields[k]);
     if (changed) plan.update = { kind: fields.kind, taxCategory: fields.taxCategory, hsCode: fields.hsCode, originCountry: fields.originCountry, weightGrams: fields.weightGrams, status: fields.status, category: { connect: { id: categoryId } } };
     if (!sameTranslations(stored.translations, first)) plan.translations = translationRows(productId, first);
     productChanged = changed || plan.translations !== undefined;
+    if (stored.status !== fields.status) plan.audits.push({ action: "product.status", subjectType: "product", subjectId: productId, before: { status: stored.status }, after: { status: fields.status } });
   }
 
   let position = stored ? Math.max(-1, ...stored.variants.map((v) => v.position)) + 1 : 0;
@@ -198,11 +208,17 @@ function planProduct(
     const variant = variants.get(row.sku);
     if (!variant) {
       plan.newVariants.push({ id: `var_${randomUUID()}`, productId, sku: row.sku, name: nameJson(row.variantName), priceMinor: row.priceMinor, currency: seller.currency, stock: row.stock, position: position++ });
+      plan.audits.push({ action: "variant.create", subjectType: "variant", subjectId: row.sku, before: {}, after: { priceMinor: row.priceMinor, currency: seller.currency, stock: row.stock } });
       plan.changedRows++;
       continue;
     }
     const same = variant.priceMinor === row.priceMinor && variant.stock === row.stock && variant.currency === seller.currency && sameLocalised(localised(variant.name), row.variantName);
     if (!same) plan.changedVariants.push({ sku: row.sku, data: { name: nameJson(row.variantName), priceMinor: row.priceMinor, currency: seller.currency, stock: row.stock } });
+    // One entry per field changed, as the catalogue's change services write them.
+    if (variant.priceMinor !== row.priceMinor || variant.currency !== seller.currency) {
+      plan.audits.push({ action: "variant.price", subjectType: "variant", subjectId: row.sku, before: { priceMinor: variant.priceMinor, currency: variant.currency }, after: { priceMinor: row.priceMinor, currency: seller.currency } });
+    }
+    if (variant.stock !== row.stock) plan.audits.push({ action: "variant.stock", subjectType: "variant", subjectId: row.sku, before: { stock: variant.stock }, after: { stock: row.stock } });
     if (!same || productChanged) plan.changedRows++;
   }
   return { plan, errors };
@@ -212,8 +228,8 @@ function hasWrites(plan: ProductPlan): boolean {
   return Boolean(plan.create || plan.update || plan.translations || plan.newVariants.length || plan.changedVariants.length);
 }
 
-/** Writes the plans (whole products), refreshes their derived columns and publishes their tags, in `tx`. */
-async function writePlans(tx: Tx, sellerId: string, plans: ProductPlan[]): Promise<void> {
+/** Writes the plans (whole products) with their audit entries, refreshes their derived columns and publishes their tags, in `tx`. */
+async function writePlans(tx: Tx, sellerId: string, plans: ProductPlan[], actor: AuditActor): Promise<void> {
   const creates = plans.flatMap((p) => (p.create ? [p.create] : []));
   if (creates.length) await tx.product.createMany({ data: creates });
   for (const p of plans) if (p.update) await tx.product.update({ where: { id: p.productId }, data: p.update });
@@ -224,6 +240,7 @@ async function writePlans(tx: Tx, sellerId: string, plans: ProductPlan[]): Promi
   const newVariants = plans.flatMap((p) => p.newVariants);
   if (newVariants.length) await tx.variant.createMany({ data: newVariants });
   for (const p of plans) for (const v of p.changedVariants) await tx.variant.update({ where: { sku: v.sku }, data: v.data });
+  await recordAudits(tx, plans.flatMap((p) => p.audits.map((a) => ({ ...a, actor }))));
   const productIds = plans.map((p) => p.productId);
   await refreshDerivedColumns(tx, { productIds });
   await publishInvalidation(tx, productIds.flatMap((productId) => tagsForChange({ kind: "product", productId, sellerId })));
@@ -244,6 +261,7 @@ export async function importCatalogueCsv(db: PrismaClient, sellerId: string, tex
   const parsed = parseCatalogueCsv(text, { currency: seller.currency });
   const categories = new Map((await db.category.findMany({ select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
   const context: SellerContext = { sellerId, currency: seller.currency, languages: seller.languages, categories };
+  const actor = options.actor ?? PLATFORM_IMPORT;
   const failed = [...parsed.errors];
   let imported = 0;
   let unchanged = 0;
@@ -293,7 +311,7 @@ export async function importCatalogueCsv(db: PrismaClient, sellerId: string, tex
     }
     if (plans.length) {
       try {
-        await db.$transaction((tx) => writePlans(tx, sellerId, plans), TRANSACTION);
+        await db.$transaction((tx) => writePlans(tx, sellerId, plans, actor), TRANSACTION);
         for (const p of plans) {
           imported += p.changedRows;
           unchanged += p.rows.length - p.changedRows;
@@ -301,7 +319,7 @@ export async function importCatalogueCsv(db: PrismaClient, sellerId: string, tex
       } catch {
         for (const p of plans) {
           try {
-            await db.$transaction((tx) => writePlans(tx, sellerId, [p]), TRANSACTION);
+            await db.$transaction((tx) => writePlans(tx, sellerId, [p], actor), TRANSACTION);
             imported += p.changedRows;
             unchanged += p.rows.length - p.changedRows;
           } catch {
@@ -311,9 +329,9 @@ export async function importCatalogueCsv(db: PrismaClient, sellerId: string, tex
       }
     }
     done += rows.length;
-    options.onProgress?.(done, parsed.total);
+    await options.onProgress?.(done, parsed.total);
   }
-  if (chunks.length === 0) options.onProgress?.(done, parsed.total);
+  if (chunks.length === 0) await options.onProgress?.(done, parsed.total);
   failed.sort((a, b) => a.line - b.line);
   return { imported, unchanged, failed };
 }
