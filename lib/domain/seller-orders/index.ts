@@ -5,6 +5,7 @@
  * buyer's ship-to details masked once the seller no longer needs them.
  */
 import { z } from "zod";
+import { addressFormat, isAddressCountry, regionName, scriptOf, type Address } from "@/lib/domain/address";
 import { isCurrencyCode, money, type Money } from "@/lib/domain/money";
 
 /**
@@ -144,6 +145,21 @@ const BULLETS = "\u2022\u2022\u2022";
 function maskWord(word: string): string {
   const first = Array.from(word)[0];
   return first ? `${first}${BULLETS}` : "";
+}
+
+/**
+ * The masked ship-to of a stored address: its name, its town, and its region by name
+ * (a Japanese address has no town line; its prefecture is stored as a code, "26").
+ */
+export function maskStoredShipTo(country: string, address: Record<string, string> | null | undefined): string {
+  const region = address?.region;
+  let regionText = region;
+  if (region && isAddressCountry(country)) {
+    const script = scriptOf({ ...address, country } as unknown as Address);
+    const found = addressFormat(country, script).regions?.find((candidate) => candidate.code === region);
+    if (found) regionText = regionName(found, script);
+  }
+  return maskShipTo({ name: address?.name, city: address?.city, region: regionText, country });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersQuery, maskShipTo, pageCount, parcelBreakdown, parseOrderFilters, sellerOrderStatus, showsShipTo } from "./index";
+import { filtersQuery, maskShipTo, maskStoredShipTo, pageCount, parcelBreakdown, parseOrderFilters, sellerOrderStatus, showsShipTo } from "./index";
 
 describe("sellerOrderStatus", () => {
   const paid = { orderStatus: "PAID", deliveredAt: null, refundedMinor: 0 };
@@ -72,5 +72,16 @@ describe("parcelBreakdown", () => {
     expect(parcelBreakdown({ parcels: [{ ...parcel, goods: { amountMinor: 1.5, currency: "JPY" } }] }, 1)).toBeNull();
     expect(parcelBreakdown(null, 0)).toBeNull();
     expect(parcelBreakdown({ parcels: "x" }, 0)).toBeNull();
+  });
+});
+
+describe("maskStoredShipTo", () => {
+  it("names the region of a stored code in the address's script", () => {
+    expect(maskStoredShipTo("JP", { name: "Hanako Yamada", line1: "Karasuma 123", region: "26", postalCode: "6040000" })).toBe("H••• Y•••, Kyoto, JP");
+    expect(maskStoredShipTo("JP", { name: "山田 花子", line1: "烏丸通 123", region: "26", postalCode: "6040000" })).toBe("山••• 花•••, 京都府, JP");
+  });
+  it("keeps a town, and copes with no address at all", () => {
+    expect(maskStoredShipTo("KW", { name: "Fatima Al-Ali", line1: "Block 3", city: "Salmiya", postalCode: "20001" })).toBe("F••• A•••, Salmiya, KW");
+    expect(maskStoredShipTo("JP", null)).toBe("JP");
   });
 });

@@ -6,7 +6,7 @@ import { isLocale, type Locale } from "@/lib/domain/markets";
 import { money, type Money } from "@/lib/domain/money";
 import { monthlyTotals, payoutRow, type MonthTotal, type PayoutRow, type StoredRate, type TransferState } from "@/lib/domain/payouts";
 import {
-  maskShipTo,
+  maskStoredShipTo,
   ORDERS_PAGE_SIZE,
   pageCount,
   parcelBreakdown,
@@ -174,7 +174,7 @@ export async function loadSellerOrder(viewer: Viewer | null, subOrderId: unknown
   const record = sub.order.addressSealed ? openJson<AddressRecord>(sub.order.addressSealed, orderField(sub.order.id, "address")) : null;
   const shipTo: ShipTo = showsShipTo(status)
     ? { visible: true, lines: record?.lines ?? [], country: sub.order.destination, phone: record?.phone ?? null }
-    : { visible: false, masked: maskShipTo({ name: record?.address?.name, city: record?.address?.city, region: record?.address?.region, country: sub.order.destination }) };
+    : { visible: false, masked: maskStoredShipTo(sub.order.destination, record?.address) };
   const language = sub.seller.languages.find(isLocale) ?? "en";
   return {
     ok: true,
