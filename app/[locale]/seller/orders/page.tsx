@@ -64,7 +64,7 @@ export default async function SellerOrdersPage({ params, searchParams }: { param
       {result.rows.length === 0 ? (
         <p data-testid="seller-orders-empty">{t("empty")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-label={t("title")}>
           <table className="panel-table">
             <thead>
               <tr>

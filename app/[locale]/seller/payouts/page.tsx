@@ -65,7 +65,7 @@ export default async function SellerPayoutsPage({ params, searchParams }: { para
           </p>
           <section aria-labelledby="months-heading">
             <h2 id="months-heading">{t("months")}</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="months-heading">
               <table className="panel-table">
                 <thead>
                   <tr>
@@ -107,7 +107,7 @@ export default async function SellerPayoutsPage({ params, searchParams }: { para
           </section>
           <section aria-labelledby="rows-heading">
             <h2 id="rows-heading">{t("rows")}</h2>
-            <div className="table-scroll">
+            <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="rows-heading">
               <table className="panel-table">
                 <thead>
                   <tr>

@@ -68,7 +68,7 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ lo
 
       <section aria-labelledby="items-heading">
         <h2 id="items-heading">{t("detail.items")}</h2>
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="items-heading">
           <table className="panel-table">
             <thead>
               <tr>
