@@ -1,6 +1,6 @@
 import pg from "pg";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { expectAccessible, test, expect } from "./fixtures";
 import { signIn, DEMO } from "./sign-in";
 import { GERMAN_PRODUCT, JAPANESE_PRODUCT } from "./catalogue-data";
 import { SELLERS } from "../prisma/seed-data";
@@ -76,7 +76,7 @@ test.describe("seller orders", () => {
     const row = page.getByTestId("seller-order-row").filter({ hasText: number });
     await expect(row).toHaveCount(1);
     await expect(row).toHaveAttribute("data-status", "PAID");
-    await expect(page.getByTestId("seller-order-row").filter({ has: page.locator(`[data-sub-order-id="${other.id}"]`) })).toHaveCount(0);
+    await expect(page.locator(`[data-testid="seller-order-row"][data-sub-order-id="${other.id}"]`)).toHaveCount(0);
 
     // Filters are a plain GET form.
     await page.locator("#filter-status").selectOption("DELIVERED");
@@ -93,6 +93,8 @@ test.describe("seller orders", () => {
     await expect(page.getByTestId("seller-order-commission")).toHaveAttribute("data-bps", String(own.commissionBps));
     await expect(page.getByTestId("seller-order-ship-to")).toContainText("Hanako Yamada");
     await expect(page.getByTestId("seller-order-ship-to")).not.toContainText("hanako@example.jp");
+    await expect(page.getByTestId("seller-order-incoterm")).toHaveAttribute("data-incoterm", /^(DDP|DAP)$/);
+    await expectAccessible(page);
 
     const slip = await page.request.get(`/api/seller/orders/${own.id}/packing-slip`);
     expect(slip.status()).toBe(200);
@@ -106,6 +108,8 @@ test.describe("seller orders", () => {
     await expect(payout).toBeVisible();
     await expect(payout.getByTestId("payout-share")).toHaveAttribute("data-amount-minor", String(own.sellerShareMinor));
     await expect(page.locator(`[data-testid="payout-row"][data-sub-order-id="${other.id}"]`)).toHaveCount(0);
+    await expect(page.getByTestId("payout-month").first()).toBeVisible();
+    await expectAccessible(page);
     const csv = await page.request.get("/api/seller/payouts/csv?locale=en");
     expect(csv.status()).toBe(200);
     expect(await csv.text()).toContain(number);

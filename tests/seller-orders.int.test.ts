@@ -11,6 +11,7 @@ import { parseOrderFilters } from "@/lib/domain/seller-orders";
 import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
 import { SELLERS } from "@/prisma/seed-data";
+import { pdfLines, pdfText } from "@/lib/server/contracts/test-support";
 import { createDatabase } from "./database";
 import { payOnSandbox, sandboxStripe, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
 
@@ -168,6 +169,18 @@ describe("seller orders", () => {
     if (!slip.ok) throw new Error(slip.code);
     expect(slip.pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(slip.filename).toMatch(/^packing-slip-CV-[0-9A-Z]{4}-[0-9A-Z]{4}\.pdf$/);
+    // In the seller's first language (Japanese): the order, ship-to with phone, return address, items with SKU and quantity, no prices.
+    const sub = await db.subOrder.findUniqueOrThrow({ where: { id: subA }, include: { order: true, seller: true } });
+    const text = await pdfText(slip.pdf);
+    expect(text).toContain("納品書");
+    expect(text).toContain(sub.order.number);
+    expect(text).toContain("Hanako Yamada");
+    expect(text).toContain("+819012345678");
+    expect(text).toContain(sub.seller.legalName ?? sub.seller.name);
+    expect(text).toContain(japanese.variants[0]!.sku);
+    expect(await pdfLines(slip.pdf)).toContainEqual(expect.stringMatching(/^2 × /));
+    expect(text).not.toContain("hanako@example.jp");
+    expect(text).not.toContain("¥");
   });
 
   it("answers NOT_FOUND for another seller's sub-order, packing slip and payouts row, and FORBIDDEN to a buyer", async () => {
@@ -234,6 +247,10 @@ describe("seller orders", () => {
     for (const secret of ["Karasuma", "604", "1234-5678", "+81", "Hanako", "hanako@example.jp"]) expect(text).not.toContain(secret);
     const delivered = await listSellerOrders(sellerA, parseOrderFilters({ status: "DELIVERED" }), db);
     expect(delivered.ok && delivered.rows.map((r) => r.id)).toEqual([subA]);
-    expect((await packingSlipPdf(sellerA, subA, db)).ok).toBe(true);
+    const slip = await packingSlipPdf(sellerA, subA, db);
+    if (!slip.ok) throw new Error(slip.code);
+    const printed = await pdfText(slip.pdf);
+    expect(printed).toContain("H••• Y•••");
+    for (const secret of ["Karasuma", "6040000", "+819012345678", "Hanako"]) expect(printed).not.toContain(secret);
   });
 });
