@@ -92,7 +92,8 @@ const FAMILIES = { latin: "NotoSans", arabic: "NotoNaskhArabic", japanese: "Noto
 
 let fontsRegistered = false;
 
-function registerFonts(): void {
+/** Registers the PDF fonts once per process (also for the seller's packing slip). */
+export function registerFonts(): void {
   if (fontsRegistered) return;
   const sans = packageDir("@expo-google-fonts/noto-sans");
   const jp = packageDir("@expo-google-fonts/noto-sans-jp");
@@ -132,7 +133,8 @@ function registerFonts(): void {
   fontsRegistered = true;
 }
 
-function fontFamilies(locale: Locale): string[] {
+/** The font fallback list for a document in `locale`. */
+export function fontFamilies(locale: Locale): string[] {
   const cjk = locale === "zh-CN" ? [FAMILIES.chinese, FAMILIES.japanese] : [FAMILIES.japanese, FAMILIES.chinese];
   return [FAMILIES.latin, FAMILIES.arabic, ...cjk];
 }
