@@ -13,6 +13,7 @@ import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { limitRequest } from "@/lib/server/rate-limit";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { serverEnv } from "@/lib/env";
+import { currentViewer } from "@/lib/server/auth/viewer";
 import { CONTACT_INPUTS } from "./contact";
 import { saveCheckoutForm } from "./index";
 import { placeOrder, type ChargeLabels } from "./place";
@@ -80,6 +81,7 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
         labels: labelsFor(locale),
         acceptance: { accepted: form.field("accept") === "yes", textSha256: form.field("terms"), digitalConsent: form.field("digitalConsent") === "yes" },
         client: { ip: clientAddress(request.headers, serverEnv().CARAVAN_TRUST_PROXY), userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null },
+        userId: (await currentViewer(request.headers))?.userId ?? null,
       },
       clock,
     );
