@@ -6,6 +6,7 @@ import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
 import { defaultMarketFor, findMarket, isLocale, type Locale } from "@/lib/domain/markets";
 import { MARKET_COOKIE } from "@/lib/preferences";
 import { CART_COOKIE } from "@/lib/server/cart";
+import { usableCartId } from "@/lib/server/cart/owner";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { readForm } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
@@ -55,7 +56,7 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
 
   const intent = form.field("intent");
   if (intent !== "update" && intent !== "pay") return back("INVALID_ACTION");
-  const cartId = requestCookie(request, CART_COOKIE);
+  const cartId = await usableCartId(requestCookie(request, CART_COOKIE), request.headers);
   const fields: Record<string, unknown> = {};
   for (const name of CONTACT_INPUTS) {
     const value = form.field(name);
