@@ -123,6 +123,22 @@ test.describe("buyer account", () => {
     expect(download.headers()["content-type"]).toContain("application/pdf");
   });
 
+  test("the account's pages pass the accessibility check, and the sessions page signs out another device", async ({ page, browser, visit }) => {
+    const elsewhere = await browser.newContext();
+    await signIn(await elsewhere.newPage(), DEMO.buyer);
+    await elsewhere.close();
+    await signIn(page, DEMO.buyer, { returnTo: "/en/account" });
+    for (const section of ["orders", "addresses", "sessions"]) await visit(`/en/account/${section}`);
+    await expect(page.getByTestId("current-session")).toHaveCount(1);
+    const rows = page.getByTestId("account-session");
+    const before = await rows.count();
+    expect(before).toBeGreaterThanOrEqual(2);
+    await page.locator("[data-testid=account-session][data-current=false]").first().getByRole("button").click();
+    await expect(page.getByTestId("panel-done")).toHaveText(text(en, "accountPages.sessions.revoked"));
+    await expect(rows).toHaveCount(before - 1);
+    await expect(page.getByTestId("current-session")).toHaveCount(1);
+  });
+
   test.describe("in Arabic without JavaScript on a phone", () => {
     test.use({ javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
 
