@@ -1,4 +1,4 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { AddressFields } from "@/components/checkout/address-fields";
@@ -15,6 +15,9 @@ import { MARKET_COOKIE } from "@/lib/preferences";
 import { CART_COOKIE } from "@/lib/server/cart";
 import { loadCheckout, type CheckoutView } from "@/lib/server/checkout";
 import { requestClock } from "@/lib/server/clock";
+import { usableCartId } from "@/lib/server/cart/owner";
+import { checkoutPrefill } from "@/lib/server/account/addresses";
+import { currentViewer } from "@/lib/server/auth/viewer";
 
 /** Checkout is per buyer: rendered on every request, never cached (docs/adr/0008). */
 export const dynamic = "force-dynamic";
@@ -41,7 +44,9 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
     searchParams,
   ]);
   const fallback = findMarket(jar.get(MARKET_COOKIE)?.value) ?? defaultMarketFor(locale);
-  const view = await loadCheckout(jar.get(CART_COOKIE)?.value, locale, fallback, requestClock());
+  const asked = await headers();
+  const prefill = await checkoutPrefill(await currentViewer(asked));
+  const view = await loadCheckout(await usableCartId(jar.get(CART_COOKIE)?.value, asked), locale, fallback, requestClock(), undefined, prefill);
   const error = isCheckoutErrorCode(query.error) ? query.error : null;
 
   if (!view) {

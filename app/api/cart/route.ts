@@ -4,6 +4,7 @@ import { isSecureRequest } from "@/lib/preferences";
 import { serverEnv } from "@/lib/env";
 import { CART_COOKIE, cartItemCount } from "@/lib/server/cart";
 import { cartErrorStatus, handleCartPost } from "@/lib/server/cart/http";
+import { usableCartId } from "@/lib/server/cart/owner";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { methodNotAllowed } from "@/lib/server/http/method-not-allowed";
 
@@ -11,7 +12,7 @@ const NO_STORE = { "cache-control": "private, no-store" };
 
 /** GET /api/cart: how many items the buyer's cart holds, for the header's cart link. */
 export async function GET(request: Request) {
-  const count = await cartItemCount(requestCookie(request, CART_COOKIE), fixedClock(new Date()));
+  const count = await cartItemCount(await usableCartId(requestCookie(request, CART_COOKIE), request.headers), fixedClock(new Date()));
   return NextResponse.json({ count }, { headers: NO_STORE });
 }
 

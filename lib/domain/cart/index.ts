@@ -82,3 +82,77 @@ export function groupBySeller<T extends { sellerId: string }>(lines: readonly T[
   for (const line of lines) parcels.set(line.sellerId, [...(parcels.get(line.sellerId) ?? []), line]);
   return [...parcels].map(([sellerId, grouped]) => ({ sellerId, lines: grouped }));
 }
+
+/** What a line remembers of the price the buyer saw (seller's currency and the display in theirs, minor units). */
+export interface SeenPrice {
+  seenPriceMinor: number;
+  seenCurrency: string;
+  seenDisplayMinor: number;
+  seenDisplayCurrency: string;
+}
+
+export interface MergeLine {
+  id: string;
+  variantId: string;
+  quantity: number;
+  createdAt: Date;
+  /** The variant's stock now. */
+  stock: number;
+  seen: SeenPrice;
+}
+
+export interface MergeCart {
+  id: string;
+  lines: readonly MergeLine[];
+}
+
+/** A line of the merged cart: an update of the owned cart's line (`lineId`), or a new line there (`lineId` null). */
+export interface MergedLine {
+  lineId: string | null;
+  variantId: string;
+  quantity: number;
+  seen: SeenPrice;
+}
+
+/**
+ * What signing in does to the carts: NONE (no cart either side), USE_OWNED (the browser
+ * had none: the cookie points at the account's cart), CLAIM (the account had none: the
+ * browser's cart becomes the account's), MERGE (both: the browser's lines go into the
+ * account's cart, and the browser's cart is deleted).
+ */
+export type CartSignInPlan =
+  | { kind: "NONE" }
+  | { kind: "USE_OWNED"; cartId: string }
+  | { kind: "CLAIM"; cartId: string }
+  | { kind: "MERGE"; into: string; from: string; lines: MergedLine[] };
+
+/**
+ * The carts' fate on sign-in. Quantities of a variant in both carts are added, capped
+ * by its stock and MAX_QUANTITY; the price the buyer saw is the newer line's (the one
+ * added last is what they agreed to most recently). A variant out of stock brings
+ * nothing new (the account's own line stays as it was, showing what changed); lines
+ * beyond MAX_LINES are left out.
+ */
+export function planCartSignIn(anonymous: MergeCart | null, owned: MergeCart | null): CartSignInPlan {
+  if (!anonymous) return owned ? { kind: "USE_OWNED", cartId: owned.id } : { kind: "NONE" };
+  if (!owned) return { kind: "CLAIM", cartId: anonymous.id };
+  const byVariant = new Map(owned.lines.map((line) => [line.variantId, line]));
+  let count = owned.lines.length;
+  const lines: MergedLine[] = [];
+  for (const line of anonymous.lines) {
+    const mine = byVariant.get(line.variantId);
+    const stock = Math.min(line.stock, mine?.stock ?? line.stock);
+    if (mine) {
+      const quantity = boundedQuantity(mine.quantity + line.quantity, stock);
+      if (quantity === 0) continue;
+      const seen = line.createdAt.getTime() >= mine.createdAt.getTime() ? line.seen : mine.seen;
+      lines.push({ lineId: mine.id, variantId: line.variantId, quantity, seen });
+      continue;
+    }
+    const quantity = boundedQuantity(line.quantity, stock);
+    if (quantity === 0 || count >= MAX_LINES) continue;
+    count += 1;
+    lines.push({ lineId: null, variantId: line.variantId, quantity, seen: line.seen });
+  }
+  return { kind: "MERGE", into: owned.id, from: anonymous.id, lines };
+}

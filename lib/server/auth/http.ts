@@ -7,6 +7,10 @@ import { safeReturnPath } from "@/lib/safe-return-path";
 import { readForm, type FormFields } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
 import { limitRequest } from "@/lib/server/rate-limit";
+import { fixedClock } from "@/lib/domain/clock";
+import { CART_COOKIE } from "@/lib/server/cart";
+import { cartCookie, joinCartsOnSignIn } from "@/lib/server/cart/owner";
+import { requestCookie } from "@/lib/server/http/cookies";
 import { getAuth } from "./index";
 
 /**
@@ -113,6 +117,7 @@ async function perform(request: Request, action: AccountAction, locale: Locale, 
       if (!parsed.ok) return back(parsed.code);
       const returnTo = safeReturnPath(field("returnTo"), null, requestOrigin(request), `/${locale}/account`);
       const result = await auth.api.signInEmail({ body: { ...parsed.data, rememberMe: true, callbackURL: `/${locale}/sign-in?verified=1` }, headers, returnHeaders: true });
+      await joinCarts(request, result.response.user.id, result.headers);
       return redirect(returnTo, result.headers, extra);
     }
     case "sign-up": {
@@ -144,6 +149,19 @@ async function perform(request: Request, action: AccountAction, locale: Locale, 
       await auth.api.revokeSessions({ headers });
       return redirect(`/${locale}/sign-in?revoked=1`, clearedSession(request), extra);
     }
+  }
+}
+
+/**
+ * The browser's cart joins the account's (lib/server/cart/owner.ts) and the cart cookie
+ * follows. The buyer is signed in either way: a failure here costs the merge, not the session.
+ */
+async function joinCarts(request: Request, userId: string, out: Headers): Promise<void> {
+  try {
+    const joined = await joinCartsOnSignIn(requestCookie(request, CART_COOKIE), userId, fixedClock(new Date()));
+    if (joined.cartId) out.append("set-cookie", cartCookie(joined.cartId, request));
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", message: "cart merge on sign-in failed", error: error instanceof Error ? error.name : "unknown" }));
   }
 }
 

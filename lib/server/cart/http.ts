@@ -8,6 +8,7 @@ import { readForm } from "@/lib/server/http/form";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { checkSameOrigin } from "@/lib/server/http/origin";
 import { limitRequest } from "@/lib/server/rate-limit";
+import { usableCartId } from "./owner";
 import { acknowledgeChanges, addToCart, cartItemCount, CART_COOKIE, setLineQuantity } from "./index";
 
 /**
@@ -46,7 +47,7 @@ export async function handleCartPost(request: Request, clock: Clock): Promise<Ca
   const requestedLocale = form.field("locale");
   const locale: Locale = isLocale(requestedLocale) ? requestedLocale : "en";
   const market = marketOf(request, locale);
-  const cartId = requestCookie(request, CART_COOKIE);
+  const cartId = await usableCartId(requestCookie(request, CART_COOKIE), request.headers);
   const action = form.field("action");
   const result =
     action === "add"

@@ -120,6 +120,14 @@ export async function loadOrderForGuest(orderId: unknown, key: unknown, db: Pris
   if (!isOrderId(orderId)) return null;
   const order = await db.order.findUnique({ where: { id: orderId }, select: { accessKeyHash: true } });
   if (!order || !accessKeyMatches(key, order.accessKeyHash)) return null;
+  return orderViewOf(orderId, db);
+}
+
+/**
+ * The buyer's view of an order whose access the caller has already settled (the
+ * buyer's own order in their account: lib/server/account/orders.ts).
+ */
+export async function orderViewOf(orderId: string, db: PrismaClient = getPrisma()): Promise<OrderView | null> {
   const view = await buildView(orderId, db);
   if (!view) return null;
   const { email: _email, ...rest } = view;

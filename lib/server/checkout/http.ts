@@ -6,6 +6,7 @@ import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
 import { defaultMarketFor, findMarket, isLocale, type Locale } from "@/lib/domain/markets";
 import { MARKET_COOKIE } from "@/lib/preferences";
 import { CART_COOKIE } from "@/lib/server/cart";
+import { usableCartId } from "@/lib/server/cart/owner";
 import { requestCookie } from "@/lib/server/http/cookies";
 import { readForm } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
@@ -13,6 +14,7 @@ import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { limitRequest } from "@/lib/server/rate-limit";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { serverEnv } from "@/lib/env";
+import { currentViewer } from "@/lib/server/auth/viewer";
 import { CONTACT_INPUTS } from "./contact";
 import { saveCheckoutForm } from "./index";
 import { placeOrder, type ChargeLabels } from "./place";
@@ -54,7 +56,7 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
 
   const intent = form.field("intent");
   if (intent !== "update" && intent !== "pay") return back("INVALID_ACTION");
-  const cartId = requestCookie(request, CART_COOKIE);
+  const cartId = await usableCartId(requestCookie(request, CART_COOKIE), request.headers);
   const fields: Record<string, unknown> = {};
   for (const name of CONTACT_INPUTS) {
     const value = form.field(name);
@@ -80,6 +82,7 @@ export async function handleCheckoutPost(request: Request, clock: Clock): Promis
         labels: labelsFor(locale),
         acceptance: { accepted: form.field("accept") === "yes", textSha256: form.field("terms"), digitalConsent: form.field("digitalConsent") === "yes" },
         client: { ip: clientAddress(request.headers, serverEnv().CARAVAN_TRUST_PROXY), userAgent: request.headers.get("user-agent")?.slice(0, 500) ?? null },
+        userId: (await currentViewer(request.headers))?.userId ?? null,
       },
       clock,
     );

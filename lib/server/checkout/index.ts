@@ -108,11 +108,14 @@ export async function loadCheckout(
   fallback: MarketDefinition,
   clock: Clock,
   db: PrismaClient = getPrisma(),
+  /** A signed-in buyer's saved default address and email, shown until they type their own (lib/server/account/addresses.ts checkoutPrefill). */
+  prefill: { country: string | null; values: ContactValues } | null = null,
 ): Promise<CheckoutView | null> {
   if (!isCartId(cartId)) return null;
   const draft = await db.checkoutDraft.findUnique({ where: { cartId } });
-  const market = findMarket(draft?.country) ?? fallback;
-  const values = valuesOf(draft?.contactSealed ?? null, cartId);
+  // Until the buyer has posted the form once, a saved address decides the country as well as the fields.
+  const market = findMarket(draft?.contactSealed ? draft.country : (prefill?.country ?? draft?.country)) ?? fallback;
+  const values = draft?.contactSealed ? valuesOf(draft.contactSealed, cartId) : (prefill?.values ?? {});
   const delivery = deliveryOf(draft?.delivery);
 
   // First pass: what the cart holds, to know whether anything ships.

@@ -57,6 +57,8 @@ export async function placeOrder(
     acceptance: { accepted: boolean; textSha256: unknown; digitalConsent: boolean };
     /** Who pressed Pay, for the acceptance record. */
     client: { ip: string | null; userAgent: string | null };
+    /** The signed-in account placing the order (its orders page lists it); absent for a guest. */
+    userId?: string | null;
   },
   clock: Clock,
   db: PrismaClient = getPrisma(),
@@ -97,7 +99,7 @@ export async function placeOrder(
   const lockedUntil = new Date(now.getTime() + serverEnv().CARAVAN_QUOTE_LOCK_MINUTES * 60_000 + 60_000);
   for (let attempt = 0; ; attempt++) {
     try {
-      await createOrder(orderId, view, lockedUntil, db, { ...input.acceptance, ...input.client, acceptedAt: now });
+      await createOrder(orderId, view, lockedUntil, db, { ...input.acceptance, ...input.client, acceptedAt: now }, input.userId ?? null);
       break;
     } catch (error) {
       if (error instanceof OutOfStockError) return { ok: false, code: "OUT_OF_STOCK" };
@@ -184,7 +186,7 @@ interface AcceptanceFacts {
   acceptedAt: Date;
 }
 
-async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Date, db: PrismaClient, acceptance: AcceptanceFacts): Promise<void> {
+async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Date, db: PrismaClient, acceptance: AcceptanceFacts, userId: string | null): Promise<void> {
   const quote = view.quote!;
   const plan = view.plan!;
   const contact = view.contact!;
@@ -223,6 +225,7 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
         testMode: view.testMode,
         accessKeyHash: hashAccessKey(orderAccessKey(orderId)),
         digitalConsent: view.hasDigital ? acceptance.digitalConsent : null,
+        userId,
       },
     });
     // The evidence of what the buyer accepted, in the same transaction as the order it belongs to.

@@ -19,11 +19,11 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const { locale } = await params;
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
-  const [t, viewer] = await Promise.all([getTranslations({ locale, namespace: "auth.account" }), headers().then(currentViewer)]);
+  const [t, tp, viewer] = await Promise.all([getTranslations({ locale, namespace: "auth.account" }), getTranslations({ locale, namespace: "accountPages.home" }), headers().then(currentViewer)]);
   // The proxy only saw a cookie; an expired or revoked session lands here.
   if (!viewer) redirect(signInPath(locale, `/${locale}/account`));
   return (
-    <>
+    <div className="account-area">
       <h1>{t("title")}</h1>
       <dl className="account-facts">
         <dt>{t("email")}</dt>
@@ -37,6 +37,20 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           </>
         )}
       </dl>
+      <ul className="account-links" data-testid="account-links">
+        <li>
+          <a href={`/${locale}/account/orders`}>{tp("orders")}</a>
+          <span className="muted small"> {tp("ordersHint")}</span>
+        </li>
+        <li>
+          <a href={`/${locale}/account/addresses`}>{tp("addresses")}</a>
+          <span className="muted small"> {tp("addressesHint")}</span>
+        </li>
+        <li>
+          <a href={`/${locale}/account/sessions`}>{tp("sessions")}</a>
+          <span className="muted small"> {tp("sessionsHint")}</span>
+        </li>
+      </ul>
       <AccountForm action="sign-out" locale={locale}>
         <button type="submit" className="secondary">
           {t("signOut")}
@@ -46,6 +60,6 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
         <p className="muted small">{t("signOutEverywhereHint")}</p>
         <button type="submit">{t("signOutEverywhere")}</button>
       </AccountForm>
-    </>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { PriceTag } from "@/components/price/price-tag";
@@ -12,6 +12,7 @@ import { countryName } from "@/lib/display-names";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { CART_COOKIE, loadCart, type CartLineView } from "@/lib/server/cart";
 import { requestClock } from "@/lib/server/clock";
+import { usableCartId } from "@/lib/server/cart/owner";
 
 /** The cart is per buyer: rendered on every request, never cached (docs/adr/0008). */
 export const dynamic = "force-dynamic";
@@ -35,7 +36,7 @@ export default async function CartPage({ params, searchParams }: { params: Promi
     cookies(),
     searchParams,
   ]);
-  const cart = await loadCart(jar.get(CART_COOKIE)?.value, locale, market, requestClock());
+  const cart = await loadCart(await usableCartId(jar.get(CART_COOKIE)?.value, await headers()), locale, market, requestClock());
   const error = errorCode(query.error);
   const destination = countryName(market.country, locale);
   const amount = (m: Money) => formatMoney(m, locale);
