@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/lib/domain/markets";
 import { MinimalHeader } from "@/components/layout/minimal-header";
 import { SiteFooter } from "@/components/layout/site-footer";
+import { PanelNavLink } from "./panel-nav-link";
 
 export type PanelKind = "seller" | "admin";
 
@@ -40,7 +41,9 @@ export async function PanelShell({ kind, locale, nav, children }: { kind: PanelK
             <ul>
               {(PANEL_SECTIONS[kind] as readonly { key: string; path: string }[]).map((section) => (
                 <li key={section.key}>
-                  <a href={`/${locale}/${kind}${section.path}`}>{t(`nav.${kind}.${section.key}` as "nav.seller.overview")}</a>
+                  <PanelNavLink href={`/${locale}/${kind}${section.path}`} exact={section.path === ""}>
+                    {t(`nav.${kind}.${section.key}` as "nav.seller.overview")}
+                  </PanelNavLink>
                 </li>
               ))}
             </ul>
