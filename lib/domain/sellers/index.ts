@@ -56,7 +56,9 @@ export const SELLER_ERROR_CODES = [
   "CURRENCY_LOCKED",
   "NOT_PENDING",
   "NOT_SUSPENDED",
+  "ALREADY_SUSPENDED",
   "PAYOUTS_UNAVAILABLE",
+  "PAYOUTS_NOT_FINISHED",
 ] as const;
 export type SellerErrorCode = (typeof SELLER_ERROR_CODES)[number];
 
