@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import type { Page } from "@playwright/test";
-import { test, expect } from "./fixtures";
+import { test, expect, expectAccessible } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
 
 /**
@@ -76,6 +76,7 @@ test.describe("seller onboarding", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(text(en, "onboarding.overview.introTitle"));
     await page.getByRole("link", { name: text(en, "onboarding.overview.start") }).click();
     await expect(page).toHaveURL(/\/en\/seller\/onboarding$/);
+    await expectAccessible(page);
 
     const stamp = Date.now().toString(36);
     const name = `Rosterei Test ${stamp}`;
@@ -86,6 +87,13 @@ test.describe("seller onboarding", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
     await expect(page.getByTestId("seller-status")).toHaveAttribute("data-status", "PENDING");
     await expect(page.getByTestId("seller-payouts")).toHaveAttribute("data-ready", "false");
+    await expectAccessible(page);
+    // Pending: the shop's page is not there for buyers.
+    const handle = `rosterei-test-${stamp}`;
+    expect((await page.request.get(`/en/sellers/${handle}`)).status()).toBe(404);
+    // A member opens no second shop: onboarding sends them to their overview.
+    await page.goto("/en/seller/onboarding");
+    await expect(page).toHaveURL(/\/en\/seller$/);
 
     // Payouts on the sandbox's hosted onboarding page, and back.
     await page.getByRole("button", { name: text(en, "onboarding.overview.connect") }).click();
@@ -94,6 +102,14 @@ test.describe("seller onboarding", () => {
     await expect(page).toHaveURL(/\/en\/seller\/settings\?done=payoutsConnected$/);
     await expect(page.getByTestId("panel-done")).toHaveText(text(en, "onboarding.done.payoutsConnected"));
     await expect(page.getByTestId("seller-payouts")).toHaveAttribute("data-ready", "true");
+    await expectAccessible(page);
+    // Settings: the return policy edited and saved.
+    await expect(page.locator("#seller-display-name")).toHaveValue(name);
+    await expect(page.locator("#seller-original-language")).toHaveValue("de");
+    await page.locator("#seller-return-days").fill("45");
+    await page.getByRole("button", { name: text(en, "onboarding.settings.save") }).click();
+    await expect(page).toHaveURL(/\/en\/seller\/settings\?done=saved$/);
+    await expect(page.locator("#seller-return-days")).toHaveValue("45");
 
     // The operator approves the shop from the list of pending ones.
     const context = await browser.newContext();
@@ -101,21 +117,22 @@ test.describe("seller onboarding", () => {
     await signIn(operator, DEMO.operator, { returnTo: "/en/admin/sellers?status=PENDING" });
     const row = operator.getByTestId("admin-sellers").locator("tr", { hasText: name });
     await expect(row.locator("td[data-status]")).toHaveAttribute("data-status", "PENDING");
+    await expectAccessible(operator);
     await row.getByRole("link", { name }).click();
     await expect(operator.getByTestId("admin-seller-status")).toHaveAttribute("data-status", "PENDING");
-    // Without a reason the browser's own check holds the form; the service refuses it too.
     await operator.locator("#approve-reason").fill("Documents checked");
     await operator.getByRole("button", { name: text(en, "adminSellers.detail.approve") }).click();
     await expect(operator.getByTestId("panel-done")).toHaveText(text(en, "adminSellers.done.approved"));
     await expect(operator.getByTestId("admin-seller-status")).toHaveAttribute("data-status", "ACTIVE");
+    await expectAccessible(operator);
     await context.close();
 
     // The seller's overview says it is live, and the shop's page is there for buyers.
     await page.goto("/en/seller");
     await expect(page.getByTestId("seller-status")).toHaveAttribute("data-status", "ACTIVE");
     await expect(page.getByTestId("seller-status")).toHaveText(text(en, "onboarding.overview.statusName.ACTIVE"));
-    const storefront = await page.request.get(`/en/sellers/rosterei-test-${stamp}`);
-    expect(storefront.status()).toBe(200);
+    // Live at once: the shop's page answers without waiting for any cache to expire.
+    expect((await page.request.get(`/en/sellers/${handle}`)).status()).toBe(200);
   });
 
   test.describe("without JavaScript, in Arabic", () => {
