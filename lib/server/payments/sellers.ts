@@ -14,7 +14,8 @@ export interface SellerAccountsReport {
  * no longer knows). Against the local sandbox, the demo sellers also complete the
  * sandbox's simulated onboarding, as a real seller would on Stripe's page, so the demo
  * store can pay them out. Against Stripe, an account without completed onboarding
- * stays unpaid and its seller is held back from checkout until they finish it.
+ * stays unpaid and its seller is held back from checkout until they finish it. A ready
+ * account sets the seller's `payoutsReady`, which the panels show.
  */
 export async function ensureSellerAccounts(db: PrismaClient, publicUrl: string): Promise<SellerAccountsReport> {
   const config = paymentsConfig();
@@ -35,6 +36,7 @@ export async function ensureSellerAccounts(db: PrismaClient, publicUrl: string):
       ready = await sellerAccountReady(accountId);
     }
     if (ready?.ok && ready.ready) {
+      if (!seller.payoutsReady) await db.seller.update({ where: { id: seller.id }, data: { payoutsReady: true } });
       report.ready++;
       continue;
     }
@@ -47,6 +49,7 @@ export async function ensureSellerAccounts(db: PrismaClient, publicUrl: string):
     const submitted = await fetch(link.url, { method: "POST", body: new URLSearchParams({ action: "submit" }), redirect: "manual" }).catch(() => null);
     const after = await sellerAccountReady(accountId);
     if (submitted && after.ok && after.ready) {
+      await db.seller.update({ where: { id: seller.id }, data: { payoutsReady: true } });
       report.onboarded++;
       report.ready++;
     } else report.failed++;
