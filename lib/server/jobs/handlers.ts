@@ -4,7 +4,9 @@ import { registerJobHandler, type JobHandler } from "./index";
  * Every kind of background job the store runs, and its handler. The server's runner
  * (instrumentation.ts) and the scripts that drain the queue register these.
  */
-const HANDLERS: Record<string, () => Promise<JobHandler>> = {};
+const HANDLERS: Record<string, () => Promise<JobHandler>> = {
+  "image.renditions": async () => (await import("@/lib/server/media/renditions")).imageRenditionsHandler(),
+};
 
 export async function registerJobHandlers(): Promise<void> {
   for (const [kind, load] of Object.entries(HANDLERS)) registerJobHandler(kind, await load());
