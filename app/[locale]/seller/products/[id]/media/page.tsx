@@ -81,21 +81,21 @@ export default async function ProductMediaPage({ params, searchParams }: { param
                 {t("images.size", { width: image.width, height: image.height })}
               </p>
               <div className="media-actions">
-                <PanelForm action={`${base}/images/${image.id}/move`} locale={locale} returnTo={returnTo} className="inline-form" label={t("images.moveUp")}>
+                <PanelForm action={`${base}/images/${image.id}/move`} locale={locale} returnTo={returnTo} className="inline-form">
                   <input type="hidden" name="direction" value="up" />
                   <button type="submit" className="secondary" disabled={index === 0}>{t("images.moveUp")}</button>
                 </PanelForm>
-                <PanelForm action={`${base}/images/${image.id}/move`} locale={locale} returnTo={returnTo} className="inline-form" label={t("images.moveDown")}>
+                <PanelForm action={`${base}/images/${image.id}/move`} locale={locale} returnTo={returnTo} className="inline-form">
                   <input type="hidden" name="direction" value="down" />
                   <button type="submit" className="secondary" disabled={index === images.length - 1}>{t("images.moveDown")}</button>
                 </PanelForm>
-                <PanelForm action={`${base}/images/${image.id}/delete`} locale={locale} returnTo={returnTo} className="inline-form" label={t("images.delete")}>
+                <PanelForm action={`${base}/images/${image.id}/delete`} locale={locale} returnTo={returnTo} className="inline-form">
                   <button type="submit" className="danger">{t("images.delete")}</button>
                 </PanelForm>
               </div>
               <details>
                 <summary>{t("alt.heading")}</summary>
-                <PanelForm action={`${base}/images/${image.id}/alt`} locale={locale} returnTo={returnTo} label={t("alt.heading")}>
+                <PanelForm action={`${base}/images/${image.id}/alt`} locale={locale} returnTo={returnTo}>
                   <p className="muted small">{t("alt.hint")}</p>
                   {LOCALES.map((code) => (
                     <PanelField key={code} id={`alt-${image.id}-${code}`} name={`alt-${code}`} label={languageName(code, locale)}
