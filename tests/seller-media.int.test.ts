@@ -9,6 +9,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { seed } from "@/prisma/seed";
 import { PRODUCTS } from "@/prisma/seed-data";
 import type { Viewer } from "@/lib/domain/accounts";
+import { findMarket, type MarketDefinition } from "@/lib/domain/markets";
 import { productTag } from "@/lib/domain/cache/tags";
 import { originalKey, renditionKey } from "@/lib/domain/images/uploads";
 import { licenceKeyContext } from "@/lib/domain/seller-media/digital";
@@ -71,6 +72,8 @@ beforeAll(async () => {
   await migrate(url);
   prisma = createPrismaClient(url);
   await seed(prisma);
+  // The storefront's read paths use the process's own client: point it at this database.
+  process.env.DATABASE_URL = url;
   dir = await mkdtemp(path.join(os.tmpdir(), "caravan-media-"));
   storage = new LocalStorage(dir);
   registerJobHandler(IMAGE_RENDITIONS_JOB, imageRenditionsHandler(() => storage));
@@ -184,6 +187,22 @@ describe("image uploads", () => {
     expect(await imagesOf(physical.id)).toMatchObject([{ id: first!.id, position: 0 }]);
     expect((await storedFiles()).some((f) => f.includes(second!.storageKey))).toBe(false);
     expect(await storage.exists(originalKey(first!.storageKey))).toBe(true);
+  });
+
+  it("shows READY photos on the storefront: one per card (the first), all of them in the product's gallery", async () => {
+    const { sellerProducts } = await import("@/lib/server/catalogue/queries");
+    const { getProduct } = await import("@/lib/server/catalogue/entities");
+    const market = findMarket("DE") as MarketDefinition;
+    const [first] = await imagesOf(physical.id);
+    const cards = await sellerProducts("en", market, SOLINGEN);
+    expect(cards.find((c) => c.id === physical.id)!.image).toEqual({ storageKey: first!.storageKey, width: first!.width, height: first!.height, widths: first!.widths });
+    expect(cards.filter((c) => c.id !== physical.id).every((c) => c.image === null)).toBe(true);
+    // A photo still PROCESSING is not shown.
+    await prisma.productImage.update({ where: { id: first!.id }, data: { status: "PROCESSING" } });
+    expect((await sellerProducts("en", market, SOLINGEN)).find((c) => c.id === physical.id)!.image).toBeNull();
+    await prisma.productImage.update({ where: { id: first!.id }, data: { status: "READY" } });
+    const detail = await getProduct(physical.slug, "de", market);
+    expect(detail!.images).toEqual([{ storageKey: first!.storageKey, width: first!.width, height: first!.height, widths: first!.widths, alt: "Kochmesser auf Eiche" }]);
   });
 
   it("keeps at most 8 images a product", async () => {
