@@ -1,6 +1,6 @@
 // No `server-only` here: the job runner also starts outside Next (scripts, tests).
 import { tagsForChange } from "@/lib/domain/cache/tags";
-import { originalKey, renditionWidths } from "@/lib/domain/images/uploads";
+import { originalKey, RENDITION_FORMATS, renditionKey, renditionWidths } from "@/lib/domain/images/uploads";
 import { publishInvalidation } from "@/lib/server/cache/invalidation";
 import type { JobHandler } from "@/lib/server/jobs";
 import { getStorage, type Storage } from "@/lib/server/storage";
@@ -34,6 +34,10 @@ export function imageRenditionsHandler(storage: () => Storage = getStorage): Job
       if (changed.count > 0) await publishInvalidation(tx, tagsForChange({ kind: "product", productId: image.productId, sellerId: image.product.sellerId }));
       return changed.count;
     });
+    // Deleted while its sizes were being made: the delete could not see these files yet.
+    if (updated === 0 && !(await job.db.productImage.findUnique({ where: { id: imageId }, select: { id: true } }))) {
+      await Promise.all(widths.flatMap((w) => RENDITION_FORMATS.map((f) => storage().delete(renditionKey(image.storageKey, w, f)))));
+    }
     return { ok: true, result: { imageId, widths, ready: updated > 0 } };
   };
 }
