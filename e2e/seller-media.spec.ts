@@ -16,6 +16,8 @@ const text = (m: Messages, key: string): string => key.split(".").reduce<unknown
 const PRODUCT_ID = "prd_012";
 /** Another of the seller's products, so the two tests never see each other's uploads. */
 const OTHER_PRODUCT_ID = "prd_013";
+/** The seller's digital product. */
+const DIGITAL_PRODUCT_ID = "prd_020";
 const PRODUCT_SLUG = "solingen-chefs-knife-20cm";
 const mediaPath = (locale: string, id = PRODUCT_ID) => `/${locale}/seller/products/${id}/media`;
 
@@ -67,5 +69,19 @@ test.describe("seller media", () => {
     await expect(page).toHaveURL(/error=IMAGE_TYPE/);
     await expect(page.getByTestId("panel-error")).toHaveText(text(messages("de"), "panel.error.IMAGE_TYPE"));
     await expect(page.getByTestId("media-image")).toHaveCount(before);
+  });
+
+  test.describe("on a phone, in Arabic", () => {
+    test.use({ viewport: { width: 375, height: 800 } });
+    test("licence keys pasted for a digital product are counted, never shown", async ({ page }) => {
+      await signIn(page, DEMO.seller("hollerbach-solingen"), { locale: "ar", returnTo: mediaPath("ar", DIGITAL_PRODUCT_ID) });
+      await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+      await page.locator("#media-keys-text").fill("E2E-KEY-0001\nE2E-KEY-0002\nE2E-KEY-0001");
+      await page.locator("#media-keys-text").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+      await expect(page).toHaveURL(/done=keysAdded/);
+      await expect(page.getByTestId("panel-done")).toHaveText(text(messages("ar"), "sellerMedia.done.keysAdded"));
+      await expect(page.getByTestId("media-keys-available")).toHaveText(new Intl.NumberFormat("ar").format(2));
+      await expect(page.locator("body")).not.toContainText("E2E-KEY");
+    });
   });
 });
