@@ -41,8 +41,8 @@ export async function proxy(request: NextRequest) {
   const raw = pathname.split("/").filter(Boolean);
   const segments = raw.map(decodeSegment);
   if (segments.some((s) => s === undefined)) return plain(400, "Bad Request");
-  // Generated images: only the decoding check above; their route answers the rest.
-  if (segments[0] === "images") return NextResponse.next();
+  // Generated images and uploaded photos: only the decoding check above; their routes answer the rest.
+  if (segments[0] === "images" || segments[0] === "media") return NextResponse.next();
   const first = segments[0];
   const secure = isSecureRequest(request);
 

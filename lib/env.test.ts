@@ -46,6 +46,8 @@ describe("parseEnv", () => {
       CARAVAN_MAX_BODY_BYTES: 65536,
       MAIL_FROM: "Caravan <orders@caravan.localhost>",
       CARAVAN_OUTBOX_DIR: ".data/outbox",
+      CARAVAN_STORAGE: "local",
+      CARAVAN_STORAGE_DIR: ".data/storage",
       STRIPE_SANDBOX_URL: "http://127.0.0.1:12111",
       STRIPE_SANDBOX_SECRET_KEY: "sk_test_sandbox",
       STRIPE_SANDBOX_WEBHOOK_SECRET: "whsec_sandbox",

@@ -202,6 +202,9 @@ const schema = z
     SMTP_URL: z.string().refine(isSmtpUrl, "must be an smtp:// or smtps:// URL with a host, e.g. smtps://user:password@smtp.example.com:465").optional(),
     MAIL_FROM: z.string().refine(isMailbox, 'must be one sender address, e.g. orders@example.com or "Caravan <orders@example.com>"').default("Caravan <orders@caravan.localhost>"),
     CARAVAN_OUTBOX_DIR: z.string().min(1).default(".data/outbox"),
+    /** Where uploaded images and digital files are kept (lib/server/storage): `local` is the disk under CARAVAN_STORAGE_DIR. */
+    CARAVAN_STORAGE: z.enum(["local"], { error: "must be local" }).default("local"),
+    CARAVAN_STORAGE_DIR: z.string().min(1).default(".data/storage"),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),

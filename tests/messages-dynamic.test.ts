@@ -18,6 +18,7 @@ import { CHECKOUT_ERROR_CODES } from "@/lib/domain/checkout";
 import { DELIVERY_SERVICES } from "@/lib/domain/shipping/options";
 import { OrderStatus, WithdrawalStatus } from "@/generated/prisma/enums";
 import { WITHDRAWAL_REFUSALS } from "@/lib/domain/withdrawal";
+import { MEDIA_ERROR_CODES, MEDIA_NOTICES } from "@/lib/domain/seller-media/codes";
 
 /** The order states a buyer can see: every state of the schema's enum. */
 const ORDER_STATUSES = Object.values(OrderStatus);
@@ -26,6 +27,7 @@ import { ADDRESS_ERROR_CODES, ADDRESS_LABELS } from "@/lib/domain/address";
 
 /** The keys each dynamically translated code becomes, as the components build them. */
 const DYNAMIC_KEYS: Record<string, readonly string[]> = {
+  "seller media refusals and notices": [...MEDIA_ERROR_CODES.map((code) => `panel.error.${code}`), ...MEDIA_NOTICES.map((notice) => `sellerMedia.done.${notice}`)],
   "import regimes (landed cost)": REGIMES.map((regime) => `trade.regime.${regime}`),
   "quote warnings (landed cost)": WARNING_CODES.map((code) => `trade.warning.${code}`),
   "restriction reasons (landed cost)": RESTRICTION_REASONS,

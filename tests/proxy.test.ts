@@ -143,6 +143,11 @@ describe("proxy: the table of surfaces", () => {
     expect(response.headers.get("x-middleware-next")).toBe("1");
   });
 
+  it("lets uploaded photo renditions through untouched, without a locale redirect", async () => {
+    const response = await proxy(request("/media/i0123456789abcdef0123456789abcdef/640.webp", US));
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+
   it("answers unknown and over-long paths with one uncached 404, whatever was asked", async () => {
     const paths = [
       "/en/nowhere",

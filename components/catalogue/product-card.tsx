@@ -4,6 +4,7 @@ import type { ProductCard as Card } from "@/lib/server/catalogue/queries";
 import { countryName, flagEmoji } from "@/lib/display-names";
 import { PriceTag } from "@/components/price/price-tag";
 import { productImageUrl } from "@/lib/images";
+import { ProductPicture } from "@/components/product/product-picture";
 import { textDirection, type Locale } from "@/lib/domain/markets";
 
 export async function ProductCard({ product, locale }: { product: Card; locale: Locale }) {
@@ -11,8 +12,12 @@ export async function ProductCard({ product, locale }: { product: Card; locale: 
   return (
     <article className="product-card">
       <Link href={`/products/${product.slug}`} className="product-card-link">
-        {/* eslint-disable-next-line @next/next/no-img-element -- generated SVG, no optimisation needed */}
-        <img src={productImageUrl(product.id, 0)} alt="" width={320} height={240} loading="lazy" />
+        {product.image ? (
+          <ProductPicture image={product.image} sizes="(max-width: 600px) 50vw, 320px" alt="" fallbackWidth={320} />
+        ) : (
+          // eslint-disable-next-line @next/next/no-img-element -- generated SVG, no optimisation needed
+          <img src={productImageUrl(product.id, 0)} alt="" width={320} height={240} loading="lazy" />
+        )}
         <h3 lang={product.contentLocale} dir={textDirection(product.contentLocale)}>{product.title}</h3>
       </Link>
       <p className="muted small">

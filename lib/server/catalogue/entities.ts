@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db/client";
 import { localizedText, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { getFx } from "./queries";
 import { priceView, type PriceView } from "./pricing";
+import { altFor } from "@/lib/domain/images/uploads";
 
 export interface CategorySummary {
   slug: string;
@@ -92,6 +93,8 @@ export interface ProductDetail {
   weightGrams: number | null;
   dimensionsMm: { length: number; width: number; height: number } | null;
   imageCount: number;
+  /** The seller's READY photos in their order; empty: the generated art is shown. */
+  images: { storageKey: string; width: number; height: number; widths: number[]; alt: string }[];
   createdAt: string;
   category: { slug: string; name: string };
   seller: { id: string; handle: string; name: string; country: string; currency: string; incoterm: "DDP" | "DAP" | null };
@@ -105,6 +108,7 @@ export const getProduct = cache(async function getProduct(slug: string, locale: 
     include: {
       translations: true,
       variants: { orderBy: { position: "asc" } },
+      images: { where: { status: "READY" }, orderBy: { position: "asc" }, select: { storageKey: true, width: true, height: true, widths: true, alt: true } },
       seller: true,
       category: { include: { translations: { where: { locale } } } },
     },
@@ -140,6 +144,9 @@ export const getProduct = cache(async function getProduct(slug: string, locale: 
     weightGrams: product.weightGrams,
     dimensionsMm: dims,
     imageCount: product.imageCount,
+    images: product.images
+      .filter((image) => image.widths.length > 0)
+      .map((image) => ({ storageKey: image.storageKey, width: image.width, height: image.height, widths: image.widths, alt: altFor(image.alt, locale, product.originalLocale) })),
     createdAt: product.createdAt.toISOString(),
     category: { slug: product.category.slug, name: product.category.translations[0]?.name ?? product.category.slug },
     seller: {

@@ -24,6 +24,16 @@ export interface ProductCard {
   price: PriceView;
   seller: { handle: string; name: string; country: string };
   category: { slug: string; name: string };
+  /** The first READY uploaded photo, shown instead of the generated art; null without one. */
+  image: CardImage | null;
+}
+
+/** A card's photo (lib/domain/images/uploads): its id, pixel size and rendition widths. */
+export interface CardImage {
+  storageKey: string;
+  width: number;
+  height: number;
+  widths: number[];
 }
 
 export interface CataloguePage {
@@ -54,6 +64,7 @@ interface CardRow {
   sellerCountry: string;
   categorySlug: string;
   categoryName: string;
+  image: CardImage | null;
 }
 
 /** The product rows cards are made from, in the visitor's locale (title falling back to the original). */
@@ -75,7 +86,10 @@ const CARD_COLUMNS = Prisma.sql`
   b.id, b.slug, b.title, b."contentLocale", b.kind, b."originCountry", b."fromPriceMinor", b.currency,
   (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = b.id) AS stock,
   s.handle AS "sellerHandle", s.name AS "sellerName", s.country AS "sellerCountry",
-  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName"`;
+  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName",
+  (SELECT json_build_object('storageKey', i."storageKey", 'width', i.width, 'height', i.height, 'widths', i.widths)
+     FROM "ProductImage" i WHERE i."productId" = b.id AND i.status = 'READY'
+    ORDER BY i.position LIMIT 1) AS image`;
 
 function cardJoins(locale: Locale): Prisma.Sql {
   return Prisma.sql`
@@ -96,6 +110,7 @@ function toCards(rows: CardRow[], fx: FxTable, buyer: CurrencyCode): ProductCard
     price: priceView(fx, row.fromPriceMinor, row.currency, buyer),
     seller: { handle: row.sellerHandle, name: row.sellerName, country: row.sellerCountry },
     category: { slug: row.categorySlug, name: row.categoryName },
+    image: row.image,
   }));
 }
 

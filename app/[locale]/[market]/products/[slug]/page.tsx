@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { PriceTag } from "@/components/price/price-tag";
 import { Gallery } from "@/components/product/gallery";
-import { getProduct, listPrerenderedProductSlugs } from "@/lib/server/catalogue/entities";
+import { getProduct, listPrerenderedProductSlugs, type ProductDetail } from "@/lib/server/catalogue/entities";
+import { renditionUrl } from "@/lib/domain/images/uploads";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { countryName, flagEmoji, languageName } from "@/lib/display-names";
 import { alternates, PUBLIC_URL } from "@/lib/seo";
@@ -20,6 +21,12 @@ import { tagPage } from "@/lib/server/cache/tag-page";
 import { requestClock } from "@/lib/server/clock";
 
 type Params = ShopParams & { slug: string };
+
+/** Absolute image addresses for JSON-LD and Open Graph: the seller's photos (largest WebP), else the generated art. */
+function shareImages(product: ProductDetail): string[] {
+  if (product.images.length > 0) return product.images.map((image) => `${PUBLIC_URL}${renditionUrl(image.storageKey, image.widths[image.widths.length - 1]!, "webp")}`);
+  return Array.from({ length: product.imageCount }, (_, i) => `${PUBLIC_URL}${productImageUrl(product.id, i)}`);
+}
 
 /** Product pages are cached and refreshed every five minutes (stock moves faster than prices). */
 export const revalidate = 300;
@@ -39,7 +46,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
     title: product.title,
     description: product.description.slice(0, 160),
     alternates: alternates(locale, `/products/${product.slug}`),
-    openGraph: { title: product.title, images: [`${PUBLIC_URL}${productImageUrl(product.id, 0)}`] },
+    openGraph: { title: product.title, images: [shareImages(product)[0]!] },
   };
 }
 
@@ -57,7 +64,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
     name: product.title,
     description: product.description,
     sku: product.variants[0]?.sku,
-    image: Array.from({ length: product.imageCount }, (_, i) => `${PUBLIC_URL}${productImageUrl(product.id, i)}`),
+    image: shareImages(product),
     category: product.category.name,
     countryOfOrigin: product.originCountry,
     brand: { "@type": "Brand", name: product.seller.name },
@@ -74,7 +81,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   return (
     <article className="product-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
-      <Gallery productId={product.id} count={product.imageCount} title={product.title} locale={locale} />
+      <Gallery productId={product.id} count={product.imageCount} title={product.title} locale={locale} images={product.images} />
       <div className="product-info">
         <p className="muted small">
           <Link href={{ pathname: "/catalogue", query: { category: product.category.slug } }}>{product.category.name}</Link>
