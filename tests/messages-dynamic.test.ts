@@ -9,6 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { SORT_LABELS } from "@/components/catalogue/sort-labels";
 import { KINDS, SORTS } from "@/lib/domain/catalogue/query";
+import { ACTIVATION_GAPS, FIELD_CODES, PRODUCT_KINDS, PRODUCT_STATUSES, SELLER_PRODUCT_ERROR_CODES, TAX_CATEGORIES } from "@/lib/domain/catalogue/editing";
 import { FX_SOURCES } from "@/lib/domain/fx";
 import { LOCALES } from "@/lib/domain/markets";
 import { INCOTERMS, REGIMES, RESTRICTION_REASONS, WARNING_CODES } from "@/lib/domain/trade";
@@ -42,6 +43,14 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   "shipping services (order confirmation mail)": SHIPPING_SERVICES.map((service) => `mail.orderConfirmation.service.${service}`),
   "address errors (checkout address fields)": ADDRESS_ERROR_CODES.map((code) => `address.error.${code}`),
   "address field labels (checkout address fields)": ADDRESS_LABELS.map((label) => `address.label.${label}`),
+  "seller product refusals (seller product pages)": SELLER_PRODUCT_ERROR_CODES.map((code) => `panel.error.${code}`),
+  "seller product field errors (seller product pages)": FIELD_CODES.map((code) => `sellerProducts.fieldError.${code}`),
+  "activation gaps (seller product page)": ACTIVATION_GAPS.map((gap) => `sellerProducts.gap.${gap}`),
+  "product statuses, kinds, tax categories (seller product pages)": [
+    ...PRODUCT_STATUSES.map((s) => `sellerProducts.status.${s}`),
+    ...PRODUCT_KINDS.map((k) => `sellerProducts.kind.${k}`),
+    ...TAX_CATEGORIES.map((c) => `sellerProducts.tax.${c}`),
+  ],
 };
 
 /** The keys of `keys` that `catalogue` lacks or holds as anything but a non-empty string. */

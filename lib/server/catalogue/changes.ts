@@ -1,7 +1,7 @@
 // No `server-only` here: the operator command `catalogue:update` (tsx) calls these services too.
 import { z } from "zod";
 import { getPrisma } from "@/lib/db/client";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { tagsForChange } from "@/lib/domain/cache/tags";
 import { isLocale } from "@/lib/domain/markets";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
@@ -18,17 +18,24 @@ import { recordAudit, type AuditActor } from "@/lib/server/audit";
  */
 
 /**
- * Who asks: the operator's own tools (the `catalogue:update` command, kind `system`) and
- * the operator's services (kind `operator`). Sellers signing in arrive with accounts,
- * scoped to their own listings by the service; until then they are refused.
+ * Who asks: the operator's own tools (the `catalogue:update` command, kind `system`), the
+ * operator's services (kind `operator`) and a seller's member (kind `seller`, with the
+ * seller's id, which scopes every change to that seller's own listings; the seller
+ * panel's services authorised the member before).
  */
-export type Actor = AuditActor;
+export type Actor = AuditActor & { sellerId?: string };
 
 export type ChangeErrorCode = "INVALID_INPUT" | "NOT_FOUND" | "FORBIDDEN";
 export type ChangeResult<T> = { ok: true; data: T } | { ok: false; code: ChangeErrorCode; issues?: { path: string; code: string }[] };
 
 function authorise(actor: Actor): boolean {
   return (actor.kind === "system" || actor.kind === "operator") && actor.name.trim().length > 0;
+}
+
+/** A variant's price and stock: the operator's tools, or a seller for their own variants only. */
+function authoriseVariantChange(actor: Actor): boolean {
+  if (actor.kind === "seller") return actor.name.trim().length > 0 && typeof actor.sellerId === "string" && actor.sellerId.length > 0;
+  return authorise(actor);
 }
 
 const text = (max: number) => z.string().trim().min(1).max(max).refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), "CONTROL_CHARACTER");
@@ -72,41 +79,55 @@ export interface VariantState {
 }
 
 export async function changeVariant(actor: Actor, input: unknown, db: PrismaClient = getPrisma()): Promise<ChangeResult<VariantState>> {
-  if (!authorise(actor)) return { ok: false, code: "FORBIDDEN" };
+  if (!authoriseVariantChange(actor)) return { ok: false, code: "FORBIDDEN" };
   const parsed = variantChange.safeParse(input);
   if (!parsed.success) return invalid(parsed.error);
-  const { sku, priceMinor, stock, reason } = parsed.data;
-  return db.$transaction(async (tx) => {
-    // Lock the variant's product so concurrent price changes recompute the from-price in turn.
-    const found = await tx.$queryRaw<{ productId: string; sellerId: string }[]>`
-      SELECT v."productId", p."sellerId" FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
-       WHERE v.sku = ${sku} FOR UPDATE OF p`;
-    const target = found[0];
-    if (!target) return { ok: false, code: "NOT_FOUND" } as const;
-    const was = await tx.variant.findUniqueOrThrow({ where: { sku }, select: { priceMinor: true, currency: true, stock: true } });
-    const variant = await tx.variant.update({
-      where: { sku },
-      data: { ...(priceMinor !== undefined ? { priceMinor } : {}), ...(stock !== undefined ? { stock } : {}) },
-    });
-    // One entry per field changed, so the log filters price changes apart from stock counts.
-    if (priceMinor !== undefined) {
-      await recordAudit(tx, {
-        actor, action: "variant.price", subjectType: "variant", subjectId: sku, reason,
-        before: { priceMinor: was.priceMinor, currency: was.currency },
-        after: { priceMinor: variant.priceMinor, currency: variant.currency },
-      });
-    }
-    if (stock !== undefined) {
-      await recordAudit(tx, { actor, action: "variant.stock", subjectType: "variant", subjectId: sku, reason, before: { stock: was.stock }, after: { stock: variant.stock } });
-    }
-    await refreshDerivedColumns(tx, { productIds: [target.productId] });
-    const { fromPriceMinor } = await tx.product.findUniqueOrThrow({ where: { id: target.productId }, select: { fromPriceMinor: true } });
-    await publishInvalidation(tx, tagsForChange({ kind: "product", productId: target.productId, sellerId: target.sellerId }));
-    return {
-      ok: true,
-      data: { productId: target.productId, sku, priceMinor: variant.priceMinor, currency: variant.currency, stock: variant.stock, fromPriceMinor },
-    } as const;
+  return db.$transaction((tx) => applyVariantChange(tx, actor, parsed.data));
+}
+
+/**
+ * A variant's price and stock change inside the caller's transaction (the seller panel
+ * edits a variant's names in the same one): audit entries, derived columns and cache
+ * tags as changeVariant. A seller actor reaches only a variant of their own seller;
+ * another's SKU is NOT_FOUND.
+ */
+export async function applyVariantChange(
+  tx: Prisma.TransactionClient,
+  actor: Actor,
+  change: { sku: string; priceMinor?: number; stock?: number; reason?: string },
+): Promise<ChangeResult<VariantState>> {
+  if (!authoriseVariantChange(actor)) return { ok: false, code: "FORBIDDEN" };
+  const { sku, priceMinor, stock, reason } = change;
+  const onlySeller = actor.kind === "seller" ? actor.sellerId : null;
+  // Lock the variant's product so concurrent price changes recompute the from-price in turn.
+  const found = await tx.$queryRaw<{ productId: string; sellerId: string }[]>`
+    SELECT v."productId", p."sellerId" FROM "Variant" v JOIN "Product" p ON p.id = v."productId"
+     WHERE v.sku = ${sku} AND (${onlySeller}::text IS NULL OR p."sellerId" = ${onlySeller}::text) FOR UPDATE OF p`;
+  const target = found[0];
+  if (!target) return { ok: false, code: "NOT_FOUND" };
+  const was = await tx.variant.findUniqueOrThrow({ where: { sku }, select: { priceMinor: true, currency: true, stock: true } });
+  const variant = await tx.variant.update({
+    where: { sku },
+    data: { ...(priceMinor !== undefined ? { priceMinor } : {}), ...(stock !== undefined ? { stock } : {}) },
   });
+  // One entry per field changed, so the log filters price changes apart from stock counts.
+  if (priceMinor !== undefined) {
+    await recordAudit(tx, {
+      actor, action: "variant.price", subjectType: "variant", subjectId: sku, reason,
+      before: { priceMinor: was.priceMinor, currency: was.currency },
+      after: { priceMinor: variant.priceMinor, currency: variant.currency },
+    });
+  }
+  if (stock !== undefined) {
+    await recordAudit(tx, { actor, action: "variant.stock", subjectType: "variant", subjectId: sku, reason, before: { stock: was.stock }, after: { stock: variant.stock } });
+  }
+  await refreshDerivedColumns(tx, { productIds: [target.productId] });
+  const { fromPriceMinor } = await tx.product.findUniqueOrThrow({ where: { id: target.productId }, select: { fromPriceMinor: true } });
+  await publishInvalidation(tx, tagsForChange({ kind: "product", productId: target.productId, sellerId: target.sellerId }));
+  return {
+    ok: true,
+    data: { productId: target.productId, sku, priceMinor: variant.priceMinor, currency: variant.currency, stock: variant.stock, fromPriceMinor },
+  };
 }
 
 export async function changeTranslation(actor: Actor, input: unknown, db: PrismaClient = getPrisma()): Promise<ChangeResult<{ productId: string }>> {

@@ -21,7 +21,10 @@ import { limitRequest } from "@/lib/server/rate-limit";
  *   nothing changed;
  * - no session: 303 to sign in, coming back to `returnTo`.
  */
-export type PanelOutcome = { ok: true; to?: string; notice?: string } | { ok: false; code: string };
+export type PanelOutcome =
+  | { ok: true; to?: string; notice?: string }
+  /** `fields`: the refusal's code per form field (`?fields=name:CODE,...`), for the page to show beside each. */
+  | { ok: false; code: string; fields?: Record<string, string> };
 
 export interface PanelRequest {
   viewer: Viewer;
@@ -44,7 +47,7 @@ function see(location: string, extra: Record<string, string> = {}): Response {
 
 export function withParams(path: string, params: Record<string, string>): string {
   const url = new URL(path, "http://panel.invalid");
-  for (const name of ["error", "done"]) url.searchParams.delete(name);
+  for (const name of ["error", "done", "fields"]) url.searchParams.delete(name);
   for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   return url.pathname + url.search;
 }
@@ -74,7 +77,8 @@ export async function handlePanelPost(
   if (!outcome.ok) {
     if (outcome.code === "NOT_FOUND") return json(404, outcome.code, limit.headers);
     if (outcome.code === "FORBIDDEN") return json(403, outcome.code, limit.headers);
-    return see(withParams(back, { error: outcome.code }), limit.headers);
+    const fields = Object.entries(outcome.fields ?? {}).map(([name, code]) => `${name}:${code}`).join(",");
+    return see(withParams(back, fields ? { error: outcome.code, fields } : { error: outcome.code }), limit.headers);
   }
   const to = outcome.to ?? back;
   return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, limit.headers);

@@ -35,7 +35,7 @@ export async function operatorViewer(locale: Locale, path: string): Promise<View
 export function pagePath(path: string, query: Record<string, string | string[] | undefined> = {}): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
-    if (name === "error" || name === "done") continue;
+    if (name === "error" || name === "done" || name === "fields") continue;
     for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(name, one);
   }
   const search = params.toString();
