@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "@/generated/prisma/client";
 import { readSnapshot, storeRates } from "@/lib/server/fx/snapshot";
+import { refreshRates } from "@/lib/server/fx/refresh";
 import { CATEGORIES, PRODUCTS, SELLERS, type SeedProduct, type SeedSeller } from "./seed-data";
 import { SELLER_LEGAL } from "./seed-data/seller-legal";
 import { seedDemoAccounts, type DemoAccount } from "./seed-accounts";
@@ -107,8 +108,14 @@ export async function insertSellers(db: Db, sellers: readonly SeedSeller[]): Pro
   });
 }
 
-/** `demoAccounts`: also the demo store's accounts (prisma/seed-accounts.ts); by default when CARAVAN_DEMO=true. */
-export async function seed(prisma: PrismaClient, { demoAccounts = parseEnv().CARAVAN_DEMO }: { demoAccounts?: boolean } = {}): Promise<{ products: number; sellers: number; accounts: DemoAccount[] }> {
+/**
+ * `demoAccounts`: also the demo store's accounts (prisma/seed-accounts.ts); by default when CARAVAN_DEMO=true.
+ * `recordFxRefresh`: the snapshot's rates are recorded as a refresh (`fx.refresh`) in the audit log, as on `npm start`.
+ */
+export async function seed(
+  prisma: PrismaClient,
+  { demoAccounts = parseEnv().CARAVAN_DEMO, recordFxRefresh = false }: { demoAccounts?: boolean; recordFxRefresh?: boolean } = {},
+): Promise<{ products: number; sellers: number; accounts: DemoAccount[] }> {
   await prisma.$transaction(async (tx) => {
     await insertSellers(tx, SELLERS);
     await tx.category.createMany({ data: CATEGORIES.map((c) => ({ id: c.id, slug: c.slug, position: c.position })) });
@@ -117,7 +124,8 @@ export async function seed(prisma: PrismaClient, { demoAccounts = parseEnv().CAR
     });
     await insertProducts(tx, PRODUCTS, new Map(SELLERS.map((s) => [s.id, s.currency])));
   }, { timeout: 60_000 });
-  await storeRates(prisma, readSnapshot());
+  if (recordFxRefresh) await refreshRates(prisma, readSnapshot(), "SNAPSHOT");
+  else await storeRates(prisma, readSnapshot());
   await refreshDerivedColumns(prisma);
   const accounts = demoAccounts ? await seedDemoAccounts(prisma) : [];
   return { products: PRODUCTS.length, sellers: SELLERS.length, accounts };

@@ -201,6 +201,11 @@ describe("withdrawal online", () => {
     expect(await receiveReturn(withdrawalId!, clock())).toEqual(received);
     expect((await stripe.refunds.list({ payment_intent: refund.payment_intent as string })).data).toHaveLength(1);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variantId(german) } })).stock).toBe(stock + 1);
+    // The refund and the partial reversal are in the audit log, once each.
+    const refunds = await db.auditEntry.findMany({ where: { action: "order.refund", subjectId: order.subOrders[0]!.id } });
+    expect(refunds).toHaveLength(1);
+    expect(refunds[0]).toMatchObject({ actor: { kind: "system", name: "payments" }, after: { withdrawalId, refundId: refund.id, refundedMinor: withdrawal.refundMinor } });
+    expect(await db.auditEntry.count({ where: { action: "transfer.reverse", subjectId: order.subOrders[0]!.id } })).toBe(1);
     // And nothing more than was bought can be withdrawn.
     const more = await confirmWithdrawal(orderId, key, { token: "tok_qrstuvwxyzabcdef", items: [{ lineId: item.lineId, quantity: 2 }] }, clock());
     expect(more).toEqual({ ok: false, code: "INVALID_SELECTION" });

@@ -77,6 +77,8 @@ export async function recordAudits(tx: Prisma.TransactionClient, entries: readon
 
 export interface AuditFilter {
   action?: string;
+  /** The start of the action, e.g. `order.` for every order entry (ignored when `action` is set). */
+  actionPrefix?: string;
   subjectType?: string;
   subjectId?: string;
   actorKind?: AuditActor["kind"];
@@ -105,7 +107,7 @@ export async function listAudit(db: PrismaClient | Prisma.TransactionClient, fil
   const after = filter.cursor !== undefined ? decodeCursor(filter.cursor) : undefined;
   if (after === null) return { ok: false, code: "INVALID_CURSOR" };
   const where: Prisma.AuditEntryWhereInput = {
-    ...(filter.action !== undefined ? { action: filter.action } : {}),
+    ...(filter.action !== undefined ? { action: filter.action } : filter.actionPrefix !== undefined ? { action: { startsWith: filter.actionPrefix } } : {}),
     ...(filter.subjectType !== undefined ? { subjectType: filter.subjectType } : {}),
     ...(filter.subjectId !== undefined ? { subjectId: filter.subjectId } : {}),
     ...(filter.actorKind !== undefined ? { actorKind: filter.actorKind } : {}),

@@ -5,7 +5,8 @@ import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { money } from "@/lib/domain/money";
 import { retrieveSession, reverseTransfer, transferToSeller, type SessionState } from "@/lib/server/payments";
-import { cancelOrder, markOrderPaid, markOrderProcessing } from "./orders";
+import { recordAudit } from "@/lib/server/audit";
+import { cancelOrder, markOrderPaid, markOrderProcessing, PAYMENTS_ACTOR } from "./orders";
 import { sendOrderConfirmation } from "./confirmation";
 
 /**
@@ -112,7 +113,17 @@ export async function settle(orderId: string, clock: Clock, db: PrismaClient = g
       failed++;
       continue;
     }
-    await db.subOrder.updateMany({ where: { id: sub.id, transferStatus: "PENDING" }, data: { transferStatus: "TRANSFERRED", transferId: result.transferId } });
+    // Concurrent settlements get the same transfer back; only the one that moves the row records it.
+    await db.$transaction(async (tx) => {
+      const moved = await tx.subOrder.updateMany({ where: { id: sub.id, transferStatus: "PENDING" }, data: { transferStatus: "TRANSFERRED", transferId: result.transferId } });
+      if (moved.count === 1) {
+        await recordAudit(tx, {
+          actor: PAYMENTS_ACTOR, action: "transfer.create", subjectType: "subOrder", subjectId: sub.id,
+          before: { transferStatus: "PENDING" },
+          after: { transferStatus: "TRANSFERRED", orderId: order.id, sellerId: sub.sellerId, amountMinor: sub.sellerShareMinor, currency: order.currency, transferId: result.transferId },
+        });
+      }
+    });
     transfers++;
   }
   await sendOrderConfirmation(orderId, clock, db);
@@ -127,8 +138,18 @@ export async function reverseTransfers(orderId: string, subOrderIds: string[] | 
     if (!sub.transferId) continue;
     const result = await reverseTransfer(sub.transferId, `reversal:${sub.id}`);
     if (!result.ok) continue;
-    await db.subOrder.update({ where: { id: sub.id }, data: { transferStatus: "REVERSED" } });
-    reversed++;
+    const done = await db.$transaction(async (tx) => {
+      const moved = await tx.subOrder.updateMany({ where: { id: sub.id, transferStatus: "TRANSFERRED" }, data: { transferStatus: "REVERSED" } });
+      if (moved.count === 1) {
+        await recordAudit(tx, {
+          actor: PAYMENTS_ACTOR, action: "transfer.reverse", subjectType: "subOrder", subjectId: sub.id,
+          before: { transferStatus: "TRANSFERRED", transferId: sub.transferId },
+          after: { transferStatus: "REVERSED", orderId, sellerId: sub.sellerId, amountMinor: sub.sellerShareMinor, reversalId: result.reversalId },
+        });
+      }
+      return moved.count === 1;
+    });
+    if (done) reversed++;
   }
   return reversed;
 }

@@ -1,8 +1,12 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
+import { recordAudit, type AuditActor } from "@/lib/server/audit";
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** Who the audit log names for the money the payment flow moves on its own (payment, transfers, reversals, cancellation). */
+export const PAYMENTS_ACTOR: AuditActor = { kind: "system", name: "payments" };
 
 /**
  * Ends an order that will not be paid (its session expired, its payment failed, the
@@ -12,11 +16,13 @@ type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
  */
 export async function cancelOrder(orderId: string, now: Date, db: PrismaClient = getPrisma()): Promise<boolean> {
   return db.$transaction(async (tx) => {
+    const was = await tx.order.findUnique({ where: { id: orderId }, select: { status: true } });
     const ended = await tx.order.updateMany({
       where: { id: orderId, status: { in: ["AWAITING_PAYMENT", "PROCESSING"] } },
       data: { status: "CANCELLED", openCartId: null, cancelledAt: now },
     });
     if (ended.count === 0) return false;
+    await recordAudit(tx, { actor: PAYMENTS_ACTOR, action: "order.cancel", subjectType: "order", subjectId: orderId, before: { status: was?.status ?? null }, after: { status: "CANCELLED" } });
     await releaseReservations(tx, orderId);
     await tx.subOrder.updateMany({ where: { orderId }, data: { transferStatus: "NONE" } });
     return true;
@@ -43,13 +49,18 @@ export async function markOrderPaid(
   db: PrismaClient = getPrisma(),
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const order = await tx.order.findUnique({ where: { id: orderId }, select: { cartId: true, status: true } });
+    const order = await tx.order.findUnique({ where: { id: orderId }, select: { cartId: true, status: true, totalMinor: true, currency: true } });
     if (!order) return false;
     const paid = await tx.order.updateMany({
       where: { id: orderId, status: { in: ["AWAITING_PAYMENT", "PROCESSING", "CANCELLED"] } },
       data: { status: "PAID", openCartId: null, paidAt: now, cancelledAt: null },
     });
     if (paid.count === 0) return false;
+    await recordAudit(tx, {
+      actor: PAYMENTS_ACTOR, action: "order.paid", subjectType: "order", subjectId: orderId,
+      // Minor units of the order's currency, as charged.
+      before: { status: order.status }, after: { status: "PAID", amountMinor: order.totalMinor, currency: order.currency, sessionId: payment.sessionId },
+    });
     if (order.status === "CANCELLED") {
       // A provider-confirmed payment for an order ended too early: the order stands; take the units again where stock allows.
       await retake(tx, orderId);

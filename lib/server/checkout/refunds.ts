@@ -5,6 +5,7 @@ import { money } from "@/lib/domain/money";
 import { recordAudit, type AuditActor } from "@/lib/server/audit";
 import { refundPayment, retrieveSession } from "@/lib/server/payments";
 import { reverseTransfers } from "./fulfil";
+import { PAYMENTS_ACTOR } from "./orders";
 
 /**
  * Refunds: one seller's parcel at a time (what the buyer paid for it, back to the card),
@@ -72,7 +73,17 @@ export async function syncRefund(paymentIntentId: string, db: PrismaClient = get
   const refunded = read.session.refunded?.amountMinor ?? 0;
   if (refunded >= payment.amountMinor) {
     for (const sub of await db.subOrder.findMany({ where: { orderId: payment.orderId, refundedMinor: 0 } })) {
-      await db.subOrder.update({ where: { id: sub.id }, data: { refundedMinor: sub.dueAtCheckoutMinor } });
+      // Conditional, so a repeated event records the refund once.
+      await db.$transaction(async (tx) => {
+        const moved = await tx.subOrder.updateMany({ where: { id: sub.id, refundedMinor: 0 }, data: { refundedMinor: sub.dueAtCheckoutMinor } });
+        if (moved.count === 1) {
+          await recordAudit(tx, {
+            actor: PAYMENTS_ACTOR, action: "order.refund", subjectType: "subOrder", subjectId: sub.id,
+            before: { orderId: sub.orderId, refundedMinor: 0, currency: payment.currency, refundId: sub.refundId },
+            after: { orderId: sub.orderId, refundedMinor: sub.dueAtCheckoutMinor, currency: payment.currency, refundId: sub.refundId },
+          });
+        }
+      });
     }
     await reverseTransfers(payment.orderId, null, db);
   }

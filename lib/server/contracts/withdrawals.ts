@@ -16,6 +16,8 @@ import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { escapeHtml } from "@/lib/server/mail/escape";
 import { sendMail } from "@/lib/server/mail/transport";
 import { refundPayment, reverseTransfer } from "@/lib/server/payments";
+import { recordAudit } from "@/lib/server/audit";
+import { PAYMENTS_ACTOR } from "@/lib/server/checkout/orders";
 
 /**
  * Withdrawal from the contract online ("Withdraw from contract here"): the buyer picks
@@ -242,11 +244,26 @@ export async function receiveReturn(withdrawalId: string, clock: Clock, db: Pris
         if (reversal.ok) reversalId = reversal.reversalId;
       }
     }
-    await db.$transaction([
-      db.withdrawal.update({ where: { id: w.id }, data: { status: "REFUNDED", refundedAt: now, refundId, reversalId } }),
-      db.subOrder.update({ where: { id: sub.id }, data: { refundedMinor: { increment: w.refundMinor } } }),
-      db.payment.update({ where: { id: payment.id }, data: { refundedMinor: { increment: w.refundMinor }, status: "PARTIALLY_REFUNDED" } }),
-    ]);
+    await db.$transaction(async (tx) => {
+      // Conditional: a second caller for the same return finds it refunded and records nothing again.
+      const moved = await tx.withdrawal.updateMany({ where: { id: w.id, status: { not: "REFUNDED" } }, data: { status: "REFUNDED", refundedAt: now, refundId, reversalId } });
+      if (moved.count === 0) return;
+      await tx.subOrder.update({ where: { id: sub.id }, data: { refundedMinor: { increment: w.refundMinor } } });
+      await tx.payment.update({ where: { id: payment.id }, data: { refundedMinor: { increment: w.refundMinor }, status: "PARTIALLY_REFUNDED" } });
+      // Minor units of the order's currency.
+      await recordAudit(tx, {
+        actor: PAYMENTS_ACTOR, action: "order.refund", subjectType: "subOrder", subjectId: sub.id, reason: null,
+        before: { orderId: w.orderId, refundedMinor: sub.refundedMinor, currency: w.order.currency, withdrawalId: w.id },
+        after: { orderId: w.orderId, refundedMinor: sub.refundedMinor + w.refundMinor, currency: w.order.currency, withdrawalId: w.id, refundId },
+      });
+      if (reversalId) {
+        await recordAudit(tx, {
+          actor: PAYMENTS_ACTOR, action: "transfer.reverse", subjectType: "subOrder", subjectId: sub.id, reason: null,
+          before: { transferStatus: sub.transferStatus, transferId: sub.transferId },
+          after: { transferStatus: sub.transferStatus, orderId: w.orderId, sellerId: sub.sellerId, withdrawalId: w.id, reversalId },
+        });
+      }
+    });
   } else {
     await db.withdrawal.update({ where: { id: w.id }, data: { status: "REFUNDED", refundedAt: now } });
   }
