@@ -103,8 +103,6 @@ async function refusals(page: Page, routes: readonly PanelRoute[], baseURL: stri
 }
 
 test.describe("panel access", () => {
-  test.describe.configure({ mode: "serial" });
-
   test("a seller gets 404 or 403 from every route with another seller's ids, and nothing of theirs changes", async ({ page, baseURL }) => {
     const before = await snapshotOfB();
     await signIn(page, DEMO.seller(A));

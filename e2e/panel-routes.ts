@@ -70,6 +70,11 @@ const OPERATOR: PanelRoute[] = [
   { file: "app/api/admin/sellers/[id]/approve/route.ts", method: "POST", path: "/api/admin/sellers/{seller}/approve", access: "operator" },
   { file: "app/api/admin/sellers/[id]/status/route.ts", method: "POST", path: "/api/admin/sellers/{seller}/status", access: "operator" },
   { file: "app/api/admin/sellers/[id]/commission/route.ts", method: "POST", path: "/api/admin/sellers/{seller}/commission", access: "operator" },
+  { file: "app/[locale]/admin/orders/page.tsx", method: "GET", path: "/en/admin/orders", access: "operator" },
+  { file: "app/[locale]/admin/orders/[id]/page.tsx", method: "GET", path: "/en/admin/orders/{order}", access: "operator" },
+  { file: "app/[locale]/admin/fx/page.tsx", method: "GET", path: "/en/admin/fx", access: "operator" },
+  { file: "app/api/admin/fx/override/route.ts", method: "POST", path: "/api/admin/fx/override", access: "operator" },
+  { file: "app/[locale]/admin/audit/page.tsx", method: "GET", path: "/en/admin/audit", access: "operator" },
 ];
 
 export const PANEL_ROUTES: readonly PanelRoute[] = [...SELLER_PAGES, ...SELLER_APIS, ...OPERATOR];

@@ -255,6 +255,8 @@ describe("one seller cannot reach another's catalogue", () => {
     expect(await getSellerProduct(viewerA, bProduct, prisma)).toEqual(notFound);
     expect(await updateProduct(viewerA, bProduct, form({ ...core, status: "DRAFT" }), prisma)).toEqual(notFound);
     expect(await changeProductStatus(viewerA, bProduct, "ARCHIVE", prisma)).toEqual(notFound);
+    // Not found before the request is judged: a bad choice for B's product says nothing either.
+    expect(await changeProductStatus(viewerA, bProduct, "SOLD_OUT", prisma)).toEqual(notFound);
     expect(await saveTranslations(viewerA, bProduct, form({ "title.en": "Mine now" }), prisma)).toEqual(notFound);
     expect(await addVariant(viewerA, bProduct, form({ sku: "HB-STEAL", price: "1", stock: "1" }), prisma)).toEqual(notFound);
     expect(await updateVariant(viewerA, bProduct, bVariant.id, form({ sku: bVariant.sku, price: "1", stock: "0" }), prisma)).toEqual(notFound);

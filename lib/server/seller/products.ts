@@ -347,10 +347,11 @@ export async function changeProductStatus(viewer: Viewer | null, productId: stri
   const who = member(viewer);
   if (isRefusal(who)) return who;
   const changes: readonly StatusChange[] = ["DRAFT", "ACTIVE", "ARCHIVE", "RESTORE"];
-  if (!changes.includes(change as StatusChange)) return invalid({ status: "INVALID_CHOICE" });
   return db.$transaction(async (tx) => {
+    // Another seller's product is not found, whatever was asked of it.
     const product = await lockProduct(tx, who.sellerId, productId);
     if (!product) return { ok: false, code: "NOT_FOUND" } as const;
+    if (!changes.includes(change as StatusChange)) return invalid({ status: "INVALID_CHOICE" });
     const next = nextStatus(product.status, change as StatusChange);
     if (!next.ok) return { ok: false, code: next.code } as const;
     if (next.status === "ACTIVE") {
