@@ -41,7 +41,9 @@ export const HS_QUERY_MAX = 80;
 /** At most this many results. */
 export const HS_RESULTS_MAX = 20;
 
-export type HsQueryError = "HS_QUERY_EMPTY" | "HS_QUERY_TOO_LONG";
+/** Refusals of a query, translated under messages `panel.error.<code>`. */
+export const HS_QUERY_ERRORS = ["HS_QUERY_EMPTY", "HS_QUERY_TOO_LONG", "HS_LOCALE_UNKNOWN"] as const;
+export type HsQueryError = Exclude<(typeof HS_QUERY_ERRORS)[number], "HS_LOCALE_UNKNOWN">;
 
 export interface HsText {
   text: string;
