@@ -37,11 +37,13 @@ const SELLER_PAGES: PanelRoute[] = [
   { file: "app/[locale]/seller/orders/page.tsx", method: "GET", path: "/en/seller/orders", access: "seller" },
   { file: "app/[locale]/seller/orders/[id]/page.tsx", method: "GET", path: "/en/seller/orders/{subOrder}", access: "seller-ids" },
   { file: "app/[locale]/seller/payouts/page.tsx", method: "GET", path: "/en/seller/payouts", access: "seller" },
+  { file: "app/[locale]/seller/hs-codes/page.tsx", method: "GET", path: "/en/seller/hs-codes?q=knife", access: "seller" },
 ];
 
 const SELLER_APIS: PanelRoute[] = [
   { file: "app/api/seller/onboarding/route.ts", method: "POST", path: "/api/seller/onboarding", access: "signed-in" },
   { file: "app/api/seller/settings/route.ts", method: "POST", path: "/api/seller/settings", access: "seller" },
+  { file: "app/api/seller/hs/route.ts", method: "GET", path: "/api/seller/hs?q=knife&locale=en", access: "seller" },
   { file: "app/api/seller/payouts/route.ts", method: "POST", path: "/api/seller/payouts", access: "seller" },
   { file: "app/api/seller/payouts/return/route.ts", method: "GET", path: "/api/seller/payouts/return?locale=en", access: "seller" },
   { file: "app/api/seller/payouts/csv/route.ts", method: "GET", path: "/api/seller/payouts/csv", access: "seller" },

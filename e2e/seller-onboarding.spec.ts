@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
+import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
@@ -68,8 +69,8 @@ async function fillOnboarding(page: Page, shop: { legalName: string; name: strin
 }
 
 test.describe("seller onboarding", () => {
-  test("a new account opens a shop, connects payouts, and goes live once the operator approves it", async ({ page, browser }) => {
-    test.setTimeout(90_000);
+  test("a new account opens a shop, connects payouts, goes live once the operator approves it, and lists a photographed product in two languages", async ({ page, browser, shipTo }) => {
+    test.setTimeout(240_000);
     const account = await newAccount(page, "en", "new-seller");
     await signIn(page, account, { returnTo: "/en/seller" });
     // Not a seller yet: an introduction and the way in.
@@ -133,6 +134,57 @@ test.describe("seller onboarding", () => {
     await expect(page.getByTestId("seller-status")).toHaveText(text(en, "onboarding.overview.statusName.ACTIVE"));
     // Live at once: the shop's page answers without waiting for any cache to expire.
     expect((await page.request.get(`/en/sellers/${handle}`)).status()).toBe(200);
+
+    // The new shop's first product: German first (the shop's original language), then English.
+    const slug = `roestkaffee-${stamp}`;
+    await page.goto("/en/seller/products/new");
+    await page.locator("#slug").fill(slug);
+    await page.locator("#categoryId").selectOption("cat_coffee_tea");
+    await page.locator("#hsCode").fill("0901.21");
+    await page.locator("#originCountry").fill("DE");
+    await page.locator("#weightGrams").fill("250");
+    await page.getByRole("button", { name: text(en, "sellerProducts.create") }).click();
+    await expect(page).toHaveURL(/\/en\/seller\/products\/prd_[^/?]+\?done=created$/);
+    const productPath = new URL(page.url()).pathname;
+    await page.locator("#title-de").fill("Röstkaffee Berlin, 250 g");
+    await page.locator("#description-de").fill("Ganze Bohnen, in kleinen Mengen in Berlin geröstet.");
+    await page.locator("#title-en").fill("Berlin roast coffee, 250 g");
+    await page.locator("#description-en").fill("Whole beans, roasted in small batches in Berlin.");
+    await page.getByRole("button", { name: text(en, "sellerProducts.saveTranslations") }).click();
+    await expect(page.getByTestId("translation-completeness")).toContainText("2 of 8 languages");
+    await page.locator("#new-sku").fill(`RB-${stamp}`.toUpperCase());
+    await page.locator("#new-price").fill("14.90");
+    await page.locator("#new-stock").fill("40");
+    await page.getByRole("button", { name: text(en, "sellerProducts.add"), exact: true }).click();
+    await expect(page.getByTestId("panel-done")).toHaveText(text(en, "sellerProducts.notice.variantAdded"));
+
+    // Its photo, checked and resized in the background.
+    await page.goto(`${productPath}/media`);
+    const png = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 120, g: 70, b: 30 } } }).png().toBuffer();
+    await page.locator("#media-image-file").setInputFiles({ name: "beans.png", mimeType: "image/png", buffer: png });
+    await page.locator("#media-image-file").locator("xpath=ancestor::form").locator("button[type=submit]").click();
+    await expect(page).toHaveURL(/done=imageUploaded/);
+    await expect(async () => {
+      await page.reload();
+      await expect(page.getByTestId("media-image").last()).toHaveAttribute("data-status", "READY", { timeout: 1_000 });
+    }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
+
+    await page.goto(productPath);
+    await page.getByRole("button", { name: text(en, "sellerProducts.activate") }).click();
+    await expect(page.getByTestId("product-status")).toHaveAttribute("data-status", "ACTIVE");
+
+    // In the store at once, in both languages, with the photo, priced in two markets.
+    await page.goto(`/de/products/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Röstkaffee Berlin, 250 g");
+    await expect(page.locator(".gallery-track picture").first()).toBeVisible();
+    const price = page.locator(".product-price [data-testid=price]");
+    await shipTo("DE");
+    await expect(price).toHaveAttribute("data-currency", "EUR");
+    await page.goto(`/en/products/${slug}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Berlin roast coffee, 250 g");
+    await shipTo("JP");
+    await expect(price).toHaveAttribute("data-currency", "JPY");
+    await expect(page.locator(".gallery-track picture").first()).toBeVisible();
   });
 
   test.describe("without JavaScript, in Arabic", () => {

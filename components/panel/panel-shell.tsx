@@ -12,6 +12,7 @@ export const PANEL_SECTIONS = {
   seller: [
     { key: "overview", path: "" },
     { key: "products", path: "/products" },
+    { key: "hsCodes", path: "/hs-codes" },
     { key: "imports", path: "/imports" },
     { key: "orders", path: "/orders" },
     { key: "payouts", path: "/payouts" },
