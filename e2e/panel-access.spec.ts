@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -54,26 +53,28 @@ test.beforeAll(async () => {
     `SELECT v.id, v."productId" FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."sellerId" = $1 ORDER BY p.id, v.position LIMIT 1`,
     [seller!.id],
   );
-  const image = `img_${randomUUID()}`;
+  // Fixed ids, inserted once: every worker that runs a test of this file runs this too.
+  const image = "img_access_walk";
   await query(
     `INSERT INTO "ProductImage" (id, "productId", position, "storageKey", "mimeType", width, height, "byteSize", widths, status)
-     VALUES ($1, $2, 99, $3, 'image/png', 800, 800, 1000, '{320,640}', 'READY')`,
-    [image, variant!.productId, `access-${randomUUID()}`],
+     VALUES ($1, $2, 99, $3, 'image/png', 800, 800, 1000, '{320,640}', 'READY') ON CONFLICT DO NOTHING`,
+    [image, variant!.productId, "access-walk-image"],
   );
-  const job = `job_${randomUUID()}`;
-  await query(`INSERT INTO "Job" (id, kind, "sellerId", payload, status, done, total, "updatedAt") VALUES ($1, 'catalogue.import', $2, '{}', 'DONE', 1, 1, now())`, [job, seller!.id]);
-  const order = `ord_${randomUUID()}`;
+  const job = "job_access_walk";
+  await query(`INSERT INTO "Job" (id, kind, "sellerId", payload, status, done, total, "updatedAt") VALUES ($1, 'catalogue.import', $2, '{}', 'DONE', 1, 1, now()) ON CONFLICT DO NOTHING`, [job, seller!.id]);
+  const order = "ord_access_walk";
   await query(
     `INSERT INTO "Order" (id, number, "cartId", status, locale, destination, currency, "emailSealed", quote, fingerprint, "pricingDate", "lockedUntil",
        "goodsMinor", "shippingMinor", "dutyMinor", "taxMinor", "totalMinor", "dueOnDeliveryMinor", "testMode", "accessKeyHash", "paidAt", "updatedAt")
-     VALUES ($1, $2, $3, 'PAID', 'en', 'DE', 'EUR', 'sealed', '{}', 'f', '2026-12-01', now(), 1000, 0, 0, 190, 1190, 0, true, 'h', now(), now())`,
-    [order, `CV-ACC-${randomUUID().slice(0, 4).toUpperCase()}`, `cart_${randomUUID()}`],
+     VALUES ($1, $2, $3, 'PAID', 'en', 'DE', 'EUR', 'sealed', '{}', 'f', '2026-12-01', now(), 1000, 0, 0, 190, 1190, 0, true, 'h', now(), now())
+     ON CONFLICT DO NOTHING`,
+    [order, "CV-ACCS-WALK", "cart_access_walk"],
   );
-  const subOrder = `sub_${randomUUID()}`;
+  const subOrder = "sub_access_walk";
   await query(
     `INSERT INTO "SubOrder" (id, "orderId", "sellerId", position, incoterm, regime, "goodsMinor", "shippingMinor", "dutyMinor", "taxMinor",
        "dueAtCheckoutMinor", "dueOnDeliveryMinor", "commissionBps", "commissionMinor", "sellerShareMinor", "paymentAccountId")
-     VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access')`,
+     VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access') ON CONFLICT DO NOTHING`,
     [subOrder, order, seller!.id],
   );
   ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order };
