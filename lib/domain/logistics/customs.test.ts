@@ -52,6 +52,9 @@ describe("customs declaration", () => {
     const form = customsDeclaration({ ...input, lines: [{ ...input.lines[0]!, quantity: 1, orderedQuantity: 2 }] });
     expect(form.items[0]!.value).toEqual(money(5_001, "JPY"));
     expect(form.items[0]!.netWeightGrams).toBe(120);
+    // The second parcel of the line takes the rest: the parcels add up to the line.
+    const rest = customsDeclaration({ ...input, lines: [{ ...input.lines[0]!, quantity: 1, orderedQuantity: 2, shippedBefore: 1 }] });
+    expect(rest.items[0]!.value).toEqual(money(5_000, "JPY"));
   });
 
   it("describes an item in English and in the seller's language when it differs", () => {

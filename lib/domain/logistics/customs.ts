@@ -18,6 +18,8 @@ export interface CustomsLineInput {
   /** Units in this parcel, of `orderedQuantity` on the order line. */
   quantity: number;
   orderedQuantity: number;
+  /** Units of the line in the sub-order's earlier shipments: parcels of one line add up to its value exactly. */
+  shippedBefore?: number;
   /** The line's goods value for all ordered units, minor units of the order currency. */
   goodsMinor: number;
   unitWeightGrams: number | null;
@@ -82,7 +84,7 @@ export function customsDeclaration(input: CustomsInput): CustomsDeclaration {
     hsCode: l.hsCode,
     quantity: l.quantity,
     netWeightGrams: (l.unitWeightGrams ?? 0) * l.quantity,
-    value: money(share(l.goodsMinor, l.quantity, l.orderedQuantity), input.currency),
+    value: money(share(l.goodsMinor, (l.shippedBefore ?? 0) + l.quantity, l.orderedQuantity) - share(l.goodsMinor, l.shippedBefore ?? 0, l.orderedQuantity), input.currency),
     originCountry: l.originCountry,
   }));
   const totalValue = money(items.reduce((s, i) => s + i.value.amountMinor, 0), input.currency);
