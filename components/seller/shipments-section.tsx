@@ -30,7 +30,7 @@ export async function ShipmentsSection({ viewer, locale, subOrderId, query }: { 
   const time = (d: Date) => <time dateTime={d.toISOString()}>{format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })}</time>;
   const physical = result.lines.filter((l) => l.kind === "PHYSICAL");
   const open = physical.filter((l) => l.remaining > 0);
-  const nowUtc = new Date().toISOString().slice(0, 16);
+  const nowUtc = new Date().toISOString().slice(0, 19);
   return (
     <section aria-labelledby="shipments-heading" className="shipments" data-testid="shipments">
       <h2 id="shipments-heading">{t("title")}</h2>
@@ -180,7 +180,7 @@ export async function ShipmentsSection({ viewer, locale, subOrderId, query }: { 
               </div>
               <div className="field">
                 <label htmlFor={`at-${s.id}`}>{t("update.at")}</label>
-                <input id={`at-${s.id}`} name="at" type="datetime-local" required defaultValue={nowUtc} aria-describedby={`at-${s.id}-hint`} />
+                <input id={`at-${s.id}`} name="at" type="datetime-local" step={1} required defaultValue={nowUtc} aria-describedby={`at-${s.id}-hint`} />
                 <span id={`at-${s.id}-hint`} className="muted small">{t("update.atHint")}</span>
               </div>
               <div className="field">
