@@ -1,6 +1,6 @@
 import "server-only";
 import { createElement, type ReactElement } from "react";
-import { Document, Page, renderToBuffer, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Document, Page, renderToBuffer, StyleSheet, View } from "@react-pdf/renderer";
 import { createTranslator } from "use-intl/core";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
@@ -53,7 +53,7 @@ const amount = (m: Money) => `${toDecimalString(m)} ${m.currency}`;
 function customsDocument(form: CustomsDeclaration, docs: ShipmentDocuments, locale: Locale): ReactElement {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "shipments.customs", timeZone: "UTC" });
   const en = createTranslator({ locale: "en", messages: CATALOGUES.en, namespace: "shipments.customs", timeZone: "UTC" });
-  const { direction, token, value, line } = slipWriter(locale);
+  const { token, value, line } = slipWriter(locale);
   /** The field's label in the document's language with the form's English one beside it. */
   const label = (key: Parameters<typeof en>[0]) => (locale === "en" ? en(key) : `${t(key)} · ${en(key)}`);
   const country = (code: string) => `${countryName(code, locale)} (${token(code)})`;
@@ -99,7 +99,6 @@ function customsDocument(form: CustomsDeclaration, docs: ShipmentDocuments, loca
       line(t("limit", { value: token(form.valueSdr), limit: token(String(form.limitSdr)), rate: token(form.sdrRate.eurPerSdr), date: token(form.sdrRate.date) }), styles.small),
       line(label("declaration"), [styles.label, { marginTop: 12 }]),
       line(`${label("dateSignature")}: ${value(date)} · ${value(form.sender.name)}`, styles.text),
-      h(Text, { style: [styles.small, { direction, marginTop: 16 }] }, ""),
     ),
   );
 }
