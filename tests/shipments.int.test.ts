@@ -34,6 +34,8 @@ const { getPrisma } = await import("@/lib/db/client");
 const { createShipment, addTrackingUpdate, listShipments, shipmentCustoms } = await import("@/lib/server/logistics/shipments");
 const { customsDeclarationPdf } = await import("@/lib/server/logistics/customs-pdf");
 const { shipmentPackingSlipPdf } = await import("@/lib/server/seller/packing-slip");
+const { CATALOGUES } = await import("@/lib/server/i18n/catalogues");
+const { LOCALES } = await import("@/lib/domain/markets");
 
 const db = getPrisma();
 const clock = () => fixedClock(new Date());
@@ -193,6 +195,21 @@ describe("creating shipments", () => {
   });
 });
 
+describe("two parcels at once", () => {
+  it("ships each unit once: of two simultaneous parcels for the last units, one is refused", async () => {
+    const placed = await place([[tea, 1]]);
+    expect(await payOnSandbox(placed.url)).toBe(303);
+    expect(await syncPayment(sessionIdOf(placed.url), clock(), db)).toMatchObject({ ok: true, status: "PAID" });
+    const sub = await db.subOrder.findFirstOrThrow({ where: { orderId: placed.orderId }, include: { lines: true } });
+    const line = sub.lines[0]!;
+    const results = await Promise.all(
+      ["1234567890", "2345678901"].map((number) => createShipment(sellerA, sub.id, { carrier: "dhl-express", trackingNumber: number, weightGrams: "200", quantities: { [line.id]: "1" } }, { db })),
+    );
+    expect(results.map((r) => (r.ok ? "ok" : r.code)).sort()).toEqual(["QUANTITY_TOO_HIGH", "ok"]);
+    expect(await db.shipmentLine.aggregate({ where: { orderLineId: line.id }, _sum: { quantity: true } })).toMatchObject({ _sum: { quantity: 1 } });
+  });
+});
+
 describe("manual tracking updates", () => {
   it("records the seller's update in time order with the carrier's words; the status follows the newest event", async () => {
     const shipment = await db.shipment.findFirstOrThrow({ where: { subOrderId: subA, carrier: "japan-post" } });
@@ -281,6 +298,18 @@ describe("customs declaration and packing slip", () => {
     expect(jaText).toContain("HS tariff number");
     expect(jaText).toContain("821192");
     expect(await customsDeclarationPdf(sellerB, big!.id, { db })).toEqual({ ok: false, code: "NOT_FOUND" });
+  });
+
+  it("prints the declaration in every language with the same codes and values", async () => {
+    const [big] = await db.shipment.findMany({ where: { subOrderId: subA }, orderBy: { createdAt: "asc" } });
+    for (const locale of LOCALES) {
+      const pdf = await customsDeclarationPdf(sellerA, big!.id, { db, locale });
+      if (!pdf.ok) throw new Error(pdf.code);
+      const text = await pdfText(pdf.pdf);
+      expect(text, locale).toContain(CATALOGUES[locale].shipments.customs.heading);
+      expect(text, locale).toContain("821192");
+      expect(text, locale).toContain(`${toDecimalString(money(knifeLine.goodsMinor, currency))} ${currency}`);
+    }
   });
 
   it("prints a packing slip per shipment with its tracking number and only its items", async () => {
