@@ -31,6 +31,7 @@ interface Ids {
   job: string;
   subOrder: string;
   order: string;
+  shipment: string;
 }
 
 let ids: Ids;
@@ -44,7 +45,11 @@ async function snapshotOfB(): Promise<unknown> {
   const images = await query(`SELECT i.id, i.position, i.alt, i.status FROM "ProductImage" i JOIN "Product" p ON p.id = i."productId" WHERE p."sellerId" = $1 ORDER BY i.id`, [ids.seller]);
   const digital = await query(`SELECT (SELECT count(*) FROM "LicenceKey" k JOIN "Product" p ON p.id = k."productId" WHERE p."sellerId" = $1) AS keys, (SELECT count(*) FROM "DigitalFile" f JOIN "Product" p ON p.id = f."productId" WHERE p."sellerId" = $1) AS files`, [ids.seller]);
   const jobs = await query(`SELECT id, status, done FROM "Job" WHERE "sellerId" = $1 ORDER BY id`, [ids.seller]);
-  return { seller, products, variants, translations, images, digital, jobs };
+  const shipments = await query(
+    `SELECT s.id, s.status, s."statusAt", (SELECT count(*) FROM "TrackingEvent" e WHERE e."shipmentId" = s.id) AS events FROM "Shipment" s JOIN "SubOrder" o ON o.id = s."subOrderId" WHERE o."sellerId" = $1 ORDER BY s.id`,
+    [ids.seller],
+  );
+  return { seller, products, variants, translations, images, digital, jobs, shipments };
 }
 
 test.beforeAll(async () => {
@@ -77,7 +82,13 @@ test.beforeAll(async () => {
      VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access') ON CONFLICT DO NOTHING`,
     [subOrder, order, seller!.id],
   );
-  ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order };
+  const shipment = `shp_${randomUUID()}`;
+  await query(`INSERT INTO "Shipment" (id, "subOrderId", carrier, "trackingNumber", "weightGrams", "updatedAt") VALUES ($1, $2, 'simulated', $3, 500, now())`, [
+    shipment,
+    subOrder,
+    `SIM${String(Date.now()).slice(-10)}`,
+  ]);
+  ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order, shipment };
 });
 
 function pathOf(route: PanelRoute): string {
