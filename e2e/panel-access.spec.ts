@@ -82,12 +82,11 @@ test.beforeAll(async () => {
      VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access') ON CONFLICT DO NOTHING`,
     [subOrder, order, seller!.id],
   );
-  const shipment = `shp_${randomUUID()}`;
-  await query(`INSERT INTO "Shipment" (id, "subOrderId", carrier, "trackingNumber", "weightGrams", "updatedAt") VALUES ($1, $2, 'simulated', $3, 500, now())`, [
-    shipment,
-    subOrder,
-    `SIM${String(Date.now()).slice(-10)}`,
-  ]);
+  const shipment = "shp_access_walk";
+  await query(
+    `INSERT INTO "Shipment" (id, "subOrderId", carrier, "trackingNumber", "weightGrams", "updatedAt") VALUES ($1, $2, 'simulated', 'SIM0000000001', 500, now()) ON CONFLICT DO NOTHING`,
+    [shipment, subOrder],
+  );
   ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order, shipment };
 });
 
