@@ -111,29 +111,23 @@ export async function startDigitalDelivery(orderId: string, clock: Clock, db: Db
   return outcome;
 }
 
-/** The `digital.deliver` job: the order's digital lines, once their withdrawal period is over. */
+/**
+ * The `digital.deliver` job: the order's pending digital lines. It is queued to run once
+ * the withdrawal period is over (runAfter), which is when the runner claims it.
+ */
 export const deliverDigitalJob: JobHandler = async (job) => {
   const payload = job.payload as { orderId?: unknown } | null;
   const orderId = typeof payload?.orderId === "string" ? payload.orderId : null;
   if (!orderId) return { ok: false, code: "INVALID_PAYLOAD" };
-  const result = await deliverDueLines(orderId, new Date(), job.db);
+  const result = await deliverPendingLines(orderId, new Date(), job.db);
   return { ok: true, result: { ...result } };
 };
 
-/** Delivers an order's PENDING digital lines whose time has come. */
-export async function deliverDueLines(orderId: string, now: Date, db: Db = getPrisma()): Promise<StartOutcome> {
+/** Delivers an order's PENDING digital lines (the scheduled job, once their time has come). */
+export async function deliverPendingLines(orderId: string, now: Date, db: Db = getPrisma()): Promise<StartOutcome> {
   const outcome: StartOutcome = { delivered: 0, held: 0, pending: 0 };
-  const order = await db.order.findUnique({
-    where: { id: orderId },
-    select: { status: true, destination: true, paidAt: true, digitalConsent: true, lines: { where: { kind: "DIGITAL", digitalDelivery: { status: "PENDING" } }, select: { id: true } } },
-  });
-  if (!order || order.status !== "PAID" || !order.paidAt) return outcome;
-  const from = digitalDeliveryFrom(withdrawalRule(jurisdictionOf(order.destination)), order.paidAt, order.digitalConsent === true);
-  if (!deliveryDue(from, now)) {
-    outcome.pending = order.lines.length;
-    return outcome;
-  }
-  for (const line of order.lines) {
+  const lines = await db.orderLine.findMany({ where: { orderId, kind: "DIGITAL", order: { status: "PAID" }, digitalDelivery: { status: "PENDING" } }, select: { id: true } });
+  for (const line of lines) {
     const result = await deliverLine(line.id, now, db);
     if (result === "DELIVERED") outcome.delivered++;
     else if (result === "HELD") outcome.held++;
