@@ -159,14 +159,16 @@ export async function deliverLine(orderLineId: string, now: Date, db: Db = getPr
     if (!delivery || delivery.status === "DELIVERED") return "SKIPPED";
     const line = await tx.orderLine.findUniqueOrThrow({
       where: { id: orderLineId },
-      select: { id: true, productId: true, quantity: true, title: true, order: { select: { status: true, number: true } }, subOrder: { select: { sellerId: true } } },
+      select: { id: true, productId: true, quantity: true, withdrawnQuantity: true, title: true, order: { select: { status: true, number: true } }, subOrder: { select: { sellerId: true } } },
     });
-    if (line.order.status !== "PAID") return "SKIPPED";
+    // Units the buyer withdrew from within the period are never supplied.
+    const units = line.quantity - line.withdrawnQuantity;
+    if (line.order.status !== "PAID" || units <= 0) return "SKIPPED";
     const [poolSize, file] = await Promise.all([
       tx.licenceKey.count({ where: { productId: line.productId } }),
       tx.digitalFile.findUnique({ where: { productId: line.productId }, select: { productId: true } }),
     ]);
-    const needed = keysNeeded(line.quantity, poolSize > 0);
+    const needed = keysNeeded(units, poolSize > 0);
     const taken = needed === 0 ? [] : await tx.$queryRaw<{ id: string }[]>`
       UPDATE "LicenceKey" SET "orderLineId" = ${line.id}, "assignedAt" = ${now}
       WHERE id IN (
