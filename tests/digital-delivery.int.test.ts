@@ -29,7 +29,7 @@ const { hashAccessKey, orderAccessKey, orderField } = await import("@/lib/server
 const { sealText } = await import("@/lib/server/crypto/pii");
 const delivery = await import("@/lib/server/digital/delivery");
 const { handleDownload } = await import("@/lib/server/digital/http");
-const { addLicenceKeys } = await import("@/lib/server/seller/media");
+const { addLicenceKeys, uploadDigitalFile } = await import("@/lib/server/seller/media");
 const { registerJobHandler, runNextJob } = await import("@/lib/server/jobs");
 
 const db = getPrisma();
@@ -199,6 +199,39 @@ describe("licence keys", () => {
     expect(await addLicenceKeys(seller, KEYED.id, keyText(300, 1), { db })).toMatchObject({ ok: true, added: 1 });
     expect(await stateOf(order.lineId)).toMatchObject({ status: "DELIVERED" });
     expect(await db.licenceKey.count({ where: { orderLineId: order.lineId } })).toBe(3);
+  });
+});
+
+describe("held and withdrawn lines", () => {
+  it("a product with neither keys nor a file holds its lines (NO_FILE); the file the seller uploads delivers them; another seller's upload delivers nothing", async () => {
+    const product = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.id !== EBOOK.id && p.id !== KEYED.id && p.sellerId !== KEYED.sellerId)!;
+    await db.digitalFile.delete({ where: { productId: product.id } });
+    const order = await paidOrder(product, { consent: true });
+    await settle(order.id, fixedClock(new Date()), db);
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "HELD", heldReason: "NO_FILE" });
+    expect(await delivery.issueNewLink({ orderId: order.id, lineId: order.lineId, key: order.key, viewer: null }, new Date(), db)).toEqual({ ok: false, code: "NOT_DELIVERED" });
+    const file = { name: "Guide.pdf", declaredType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4 guide") };
+    expect(await uploadDigitalFile(sellerViewer(KEYED.sellerId), product.id, file, { db })).toEqual({ ok: false, code: "NOT_FOUND" });
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "HELD" });
+    expect((await uploadDigitalFile(sellerViewer(product.sellerId), product.id, file, { db })).ok).toBe(true);
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "DELIVERED", heldReason: null });
+    const download = await delivery.openDownload(await tokenOf(order.id, order.lineId), null, new Date());
+    expect(download).toMatchObject({ ok: true, status: 200, contentType: "application/pdf", disposition: `attachment; filename="Guide.pdf"; filename*=UTF-8''Guide.pdf` });
+  });
+
+  it("units withdrawn from within the period are not delivered when it ends", async () => {
+    const paidAt = new Date();
+    const order = await paidOrder(EBOOK, { consent: false, paidAt });
+    await settle(order.id, fixedClock(paidAt), db);
+    await db.orderLine.update({ where: { id: order.lineId }, data: { withdrawnQuantity: 1 } });
+    expect(await delivery.deliverPendingLines(order.id, new Date(paidAt.getTime() + 15 * DAY), db)).toEqual({ delivered: 0, held: 0, pending: 0 });
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "PENDING" });
+    expect(await db.downloadLink.count({ where: { delivery: { orderLineId: order.lineId } } })).toBe(0);
+  });
+
+  it("the job refuses a payload without an order", async () => {
+    const outcome = await delivery.deliverDigitalJob({ id: "job_x", sellerId: null, requestedBy: null, payload: {}, db, progress: async () => {} });
+    expect(outcome).toEqual({ ok: false, code: "INVALID_PAYLOAD" });
   });
 });
 
