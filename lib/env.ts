@@ -205,6 +205,21 @@ const schema = z
     /** Where uploaded images and digital files are kept (lib/server/storage): `local` is the disk under CARAVAN_STORAGE_DIR. */
     CARAVAN_STORAGE: z.enum(["local"], { error: "must be local" }).default("local"),
     CARAVAN_STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    /** Digital delivery (lib/server/digital): a download link's lifetime in hours and how often it may be used. */
+    CARAVAN_DOWNLOAD_HOURS: z.coerce
+      .number({ error: "must be a number of hours (1-8760)" })
+      .int("must be a number of hours (1-8760)")
+      .min(1, "must be a number of hours (1-8760)")
+      .max(8760, "must be a number of hours (1-8760)")
+      .default(72),
+    CARAVAN_DOWNLOAD_LIMIT: z.coerce
+      .number({ error: "must be a number of downloads (1-100)" })
+      .int("must be a number of downloads (1-100)")
+      .min(1, "must be a number of downloads (1-100)")
+      .max(100, "must be a number of downloads (1-100)")
+      .default(5),
+    /** Signs download links (HMAC-SHA256); default: derived from the session secret. */
+    CARAVAN_DOWNLOAD_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),

@@ -88,7 +88,7 @@ describe("proxy: the table of surfaces", () => {
       expect(response.headers.get("cache-control")).toBe("private, no-store");
     });
 
-    for (const path of ["/en/checkout", "/en/checkout/address", "/ar/sign-in"]) {
+    for (const path of ["/en/checkout", "/en/checkout/address", "/ar/sign-in", "/de/downloads/expired"]) {
       it(`${method} ${path}: per-user outside the market, locale prefix only`, async () => {
         const response = await proxy(request(path, US, { method }));
         expect(response.headers.get("x-middleware-rewrite")).toBeNull();
@@ -155,6 +155,7 @@ describe("proxy: the table of surfaces", () => {
       "/en/us/products/tea",
       "/en/catalogue/books",
       "/en/products/tea/extra",
+      "/en/downloads/expired/extra",
       "/en/" + Array.from({ length: 500 }, () => "catalogue").join("/"),
     ];
     for (const path of paths) {

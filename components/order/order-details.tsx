@@ -5,6 +5,7 @@ import { textDirection, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import type { OrderView } from "@/lib/server/checkout/confirmation";
+import { DigitalItems } from "./digital-items";
 
 /**
  * An order as its buyer sees it: parcels, amounts, ship-to address, the contract with
@@ -82,6 +83,7 @@ export async function OrderDetails({ order, locale, accessKey, heading }: { orde
           </p>
         </section>
       ))}
+      <DigitalItems orderId={order.id} locale={locale} accessKey={accessKey} />
       <div className="cart-summary">
       <dl className="details" data-testid="order-summary">
         {order.totals.rounding.amountMinor !== 0 && (
