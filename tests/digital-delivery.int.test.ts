@@ -203,6 +203,21 @@ describe("licence keys", () => {
 });
 
 describe("held and withdrawn lines", () => {
+  it("a line held for want of a key has not been supplied: the buyer may still withdraw from it; once delivered, no longer", async () => {
+    const { withdrawalOptions } = await import("@/lib/server/contracts/withdrawals");
+    const seller = sellerViewer(KEYED.sellerId);
+    // The pool is empty here: the tests above gave out every key they added.
+    expect(await db.licenceKey.count({ where: { productId: KEYED.id, orderLineId: null } })).toBe(0);
+    const order = await paidOrder(KEYED, { consent: true });
+    await settle(order.id, fixedClock(new Date()), db);
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "HELD" });
+    const item = async () => (await withdrawalOptions(order.id, order.key, fixedClock(new Date()), db))!.parcels[0]!.items[0]!;
+    expect(await item()).toMatchObject({ window: { open: true } });
+    expect(await addLicenceKeys(seller, KEYED.id, `KEY-${KEYED.id}-WITHDRAW-1`, { db })).toMatchObject({ ok: true, added: 1 });
+    expect(await stateOf(order.lineId)).toMatchObject({ status: "DELIVERED" });
+    expect(await item()).toMatchObject({ window: { open: false, reason: "DIGITAL_SUPPLY_STARTED" } });
+  });
+
   it("a product with neither keys nor a file holds its lines (NO_FILE); the file the seller uploads delivers them; another seller's upload delivers nothing", async () => {
     const product = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.id !== EBOOK.id && p.id !== KEYED.id && p.sellerId !== KEYED.sellerId)!;
     await db.digitalFile.delete({ where: { productId: product.id } });
