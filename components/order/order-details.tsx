@@ -5,6 +5,7 @@ import { textDirection, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import type { OrderView } from "@/lib/server/checkout/confirmation";
+import { ParcelTimeline } from "./parcel-timeline";
 
 /**
  * An order as its buyer sees it: parcels, amounts, ship-to address, the contract with
@@ -80,6 +81,7 @@ export async function OrderDetails({ order, locale, accessKey, heading }: { orde
                 ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
                 : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
           </p>
+          <ParcelTimeline orderId={order.id} index={index} locale={locale} />
         </section>
       ))}
       <div className="cart-summary">
