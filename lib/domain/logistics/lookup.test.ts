@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emailKey, isLookupCode, parseLookupInput } from "./lookup";
+import { emailKey, isLookupCode, parseLookupInput, shipToPlace } from "./lookup";
 
 describe("parseLookupInput", () => {
   it("takes an order number in any case with spaces around, and the email in lower case", () => {
@@ -32,5 +32,13 @@ describe("emailKey and isLookupCode", () => {
     expect(isLookupCode("NO_MATCHING_ORDER")).toBe(true);
     expect(isLookupCode("RATE_LIMITED")).toBe(false);
     expect(isLookupCode(undefined)).toBe(false);
+  });
+});
+
+describe("shipToPlace", () => {
+  it("is the city, else the region by name, and the country; nothing more of the address", () => {
+    expect(shipToPlace({ city: "Salmiya", line1: "Block 3", postalCode: "20001" }, "KW")).toEqual({ city: "Salmiya", region: null, country: "KW" });
+    expect(shipToPlace({ line1: "Karasuma 123", region: "26", postalCode: "6040000" }, "JP")).toEqual({ city: null, region: { local: "京都府", english: "Kyoto" }, country: "JP" });
+    expect(shipToPlace(null, "DE")).toEqual({ city: null, region: null, country: "DE" });
   });
 });

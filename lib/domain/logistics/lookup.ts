@@ -6,6 +6,8 @@
  */
 import { ORDER_NUMBER } from "@/lib/domain/checkout";
 import { parseEmail } from "@/lib/domain/address/email";
+import { REGIONS } from "@/lib/domain/address/regions";
+import type { AddressCountry } from "@/lib/domain/address/countries";
 
 export type LookupRefusal = "ORDER_NUMBER_REQUIRED" | "INVALID_ORDER_NUMBER" | "EMAIL_REQUIRED" | "INVALID_EMAIL";
 
@@ -36,4 +38,18 @@ export type LookupCode = (typeof LOOKUP_CODES)[number];
 
 export function isLookupCode(value: unknown): value is LookupCode {
   return typeof value === "string" && (LOOKUP_CODES as readonly string[]).includes(value);
+}
+
+/** Where an order ships to, at most: the city, else the region (Japanese addresses have no city line), and the country. */
+export interface ShipToPlace {
+  city: string | null;
+  region: { local: string; english: string } | null;
+  country: string;
+}
+
+export function shipToPlace(address: Record<string, string> | null | undefined, country: string): ShipToPlace {
+  const city = address?.city?.trim() || null;
+  const code = address?.region?.trim().toUpperCase();
+  const found = !city && code ? REGIONS[country as AddressCountry]?.find((r) => r.code === code) : undefined;
+  return { city, region: found ? { local: found.local, english: found.english || found.local } : null, country };
 }

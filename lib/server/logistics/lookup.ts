@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
-import { emailKey, parseLookupInput, type LookupRefusal } from "@/lib/domain/logistics/lookup";
+import { emailKey, parseLookupInput, shipToPlace, type LookupRefusal, type ShipToPlace } from "@/lib/domain/logistics/lookup";
 import type { ParcelTimeline } from "@/lib/domain/logistics/timeline";
 import { openJson, openText, sealText } from "@/lib/server/crypto/pii";
 import { isOrderId, orderField, storeSecret } from "@/lib/server/checkout/access";
@@ -78,7 +78,7 @@ export interface LookupView {
   number: string;
   status: "AWAITING_PAYMENT" | "PROCESSING" | "PAID" | "CANCELLED" | "REFUNDED";
   placedAt: Date;
-  shipTo: { city: string | null; country: string };
+  shipTo: ShipToPlace;
   parcels: { sellerName: string; origin: string; digital: boolean; timeline: ParcelTimeline }[];
 }
 
@@ -98,13 +98,12 @@ export async function loadLookupView(token: unknown, clock: Clock, db: PrismaCli
     },
   });
   if (!order) return { ok: false, code: "LOOKUP_EXPIRED" };
-  let city: string | null = null;
+  let address: Record<string, string> | null = null;
   if (order.addressSealed) {
     try {
-      const address = openJson<{ address: Record<string, string> | null }>(order.addressSealed, orderField(order.id, "address"));
-      city = address.address?.city?.trim() || null;
+      address = openJson<{ address: Record<string, string> | null }>(order.addressSealed, orderField(order.id, "address")).address;
     } catch {
-      city = null;
+      address = null; // sealed under a retired key no longer held: the country alone
     }
   }
   const timelines = await loadOrderTimeline(order.id, db);
@@ -114,7 +113,7 @@ export async function loadLookupView(token: unknown, clock: Clock, db: PrismaCli
       number: order.number,
       status: order.status,
       placedAt: order.createdAt,
-      shipTo: { city, country: order.destination },
+      shipTo: shipToPlace(address, order.destination),
       parcels: order.subOrders.map((sub, i) => ({
         sellerName: sub.seller.name,
         origin: sub.seller.country,

@@ -43,7 +43,8 @@ export default async function OrderLookupPage({ params, searchParams }: { params
 
   if (found?.ok) {
     const { view } = found;
-    const place = [view.shipTo.city, countryName(view.shipTo.country, locale)].filter(Boolean).join(", ");
+    const area = view.shipTo.city ?? (view.shipTo.region ? (locale === "ja" || locale === "zh-CN" ? view.shipTo.region.local : view.shipTo.region.english) : null);
+    const place = [area, countryName(view.shipTo.country, locale)].filter(Boolean).join(locale === "ja" || locale === "zh-CN" ? "、" : locale === "ar" ? "، " : ", ");
     return (
       <div className="order-lookup" data-testid="lookup-result">
         <h1>{t("resultHeading", { number: view.number })}</h1>
