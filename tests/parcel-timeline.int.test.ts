@@ -97,7 +97,6 @@ function post(fields: Record<string, string>, { ip = freshClient(), origin = "ht
 let orderId: string;
 let orderNumber: string;
 let jpSub: string;
-let deSub: string;
 let jpIndex: number;
 let deIndex: number;
 const T = (hour: number) => new Date(Date.UTC(2026, 11, 1, hour));
@@ -119,7 +118,6 @@ beforeAll(async () => {
   jpIndex = order.subOrders.findIndex((s) => s.sellerId === jpSeller.id);
   deIndex = order.subOrders.findIndex((s) => s.sellerId === deSeller.id);
   jpSub = order.subOrders[jpIndex]!.id;
-  deSub = order.subOrders[deIndex]!.id;
 });
 
 afterAll(async () => {
