@@ -26,5 +26,5 @@ export async function handleLookupPost(request: Request, clock: Clock): Promise<
   const result = await lookupOrder({ number: form.field("number"), email: form.field("email") }, clock);
   const query: Record<string, string> = result.ok ? { t: result.token } : { error: result.code, ...(result.number ? { number: result.number } : {}) };
   const location = `/${locale}/orders/lookup?${new URLSearchParams(query)}`;
-  return new Response(null, { status: 303, headers: { ...NO_STORE, ...limit.headers, "referrer-policy": "no-referrer", location } });
+  return new Response(null, { status: 303, headers: { ...NO_STORE, ...limit.headers, "referrer-policy": "same-origin", location } });
 }

@@ -16,7 +16,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "tracking.lookup" });
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" };
+  // The result's token never leaves the store in a Referer; not "no-referrer", under which the form would post with `Origin: null` and be refused.
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
 const one = (value: string | string[] | undefined) => (typeof value === "string" ? value : undefined);
