@@ -115,6 +115,24 @@ describe("proxy: the table of surfaces", () => {
     }
   }
 
+  for (const method of ["GET", "POST"]) {
+    for (const path of ["/ja/orders/lookup", "/ar/orders/lookup"]) {
+      it(`${method} ${path}: the guests' order lookup opens without a session, never cached`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.status).toBe(200);
+        expect(response.headers.get("x-middleware-next")).toBe("1");
+        expect(response.headers.get("cache-control")).toBe("private, no-store");
+      });
+    }
+    for (const path of ["/en/orders/lookup/CV-1", "/en/orders/lookups", "/en/account/lookup"]) {
+      it(`${method} ${path}: only the lookup itself is open; the rest of the surface still needs a session`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.status).toBe(303);
+        expect(new URL(response.headers.get("location")!).pathname).toBe("/en/sign-in");
+      });
+    }
+  }
+
   it("search is browse, rendered per request and never cached", async () => {
     const response = await proxy(request("/en/search?q=tea", US));
     expect(rewriteOf(response)).toBe("/en/us/search");

@@ -6,6 +6,7 @@ import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import type { OrderView } from "@/lib/server/checkout/confirmation";
 import { DigitalItems } from "./digital-items";
+import { ParcelTimeline } from "./parcel-timeline";
 
 /**
  * An order as its buyer sees it: parcels, amounts, ship-to address, the contract with
@@ -81,6 +82,7 @@ export async function OrderDetails({ order, locale, accessKey, heading }: { orde
                 ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
                 : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
           </p>
+          <ParcelTimeline orderId={order.id} index={index} locale={locale} />
         </section>
       ))}
       <DigitalItems orderId={order.id} locale={locale} accessKey={accessKey} />
