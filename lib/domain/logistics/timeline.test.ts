@@ -140,7 +140,7 @@ describe("parcelTimeline", () => {
 
 describe("shipmentTimeline and carrierName", () => {
   it("names known carriers and shows an unknown code as it is", () => {
-    expect(carrierName("dhl")).toBe("DHL Express");
+    expect(carrierName("dhl-express")).toBe("DHL Express");
     expect(carrierName("acme-freight")).toBe("acme-freight");
     expect(shipmentTimeline(shipment({ carrier: "japan-post" })).carrierName).toBe("Japan Post");
   });

@@ -5,6 +5,7 @@
  * statusAfter decides), and the delivery estimate with the one it replaced when the
  * carrier changed it.
  */
+import { findCarrier } from "./carriers";
 import { SHIPMENT_STATUSES, isShipmentStatus, statusAfter, type ShipmentStatus } from "./status";
 
 /** Dates of a delivery estimate (calendar days, UTC midnight), inclusive on both ends. */
@@ -71,31 +72,9 @@ export interface ParcelTimeline {
   notShipped: { sellerEstimate: DateRange | null } | null;
 }
 
-/** Names of the carriers the store knows; an unknown code is shown as it is. */
-const CARRIER_NAMES: Readonly<Record<string, string>> = {
-  dhl: "DHL Express",
-  "dhl-express": "DHL Express",
-  ups: "UPS",
-  fedex: "FedEx",
-  "japan-post": "Japan Post",
-  jppost: "Japan Post",
-  yamato: "Yamato Transport",
-  sagawa: "Sagawa Express",
-  "deutsche-post": "Deutsche Post",
-  dpd: "DPD",
-  gls: "GLS",
-  ctt: "CTT",
-  correios: "Correios",
-  "la-poste": "La Poste",
-  colissimo: "Colissimo",
-  usps: "USPS",
-  "royal-mail": "Royal Mail",
-  aramex: "Aramex",
-  "sim-post": "Caravan test carrier",
-};
-
+/** A carrier's name from the carrier table (lib/domain/logistics/carriers); an unknown code is shown as it is. */
 export function carrierName(code: string): string {
-  return CARRIER_NAMES[code.toLowerCase()] ?? code;
+  return findCarrier(code)?.name ?? code;
 }
 
 /** Every status's message key under `tracking.status` (all eleven, for the translation files). */
