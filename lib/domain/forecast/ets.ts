@@ -17,7 +17,7 @@
  * SSE (the first one met on a tie, so fits are deterministic). beta = alpha * beta* and
  * gamma = (1 - alpha) * gamma* keep 0 < beta < alpha and 0 < gamma < 1 - alpha.
  *
- * Intervals (Hyndman, Koehler, Ord & Snyder 2008, class 1; FPP3 §8.7, table 8.8, gives the
+ * Intervals (Hyndman, Koehler, Ord & Snyder 2008, class 1 models; FPP3 §8.7 gives the
  * same variances in closed form):
  *   sd_h^2 = sigma^2 * (1 + sum_{j=1}^{h-1} c_j^2),  c_j = alpha + beta * phi_j + gamma * [j mod m = 0],
  *   phi_j = phi + ... + phi^j (= j undamped), sigma^2 the mean squared one-step residual.

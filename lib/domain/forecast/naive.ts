@@ -3,9 +3,9 @@
  * repeats the same week one season earlier (FPP3 §5.2). A history of no more than one
  * season falls back to the naive method (the last week repeated).
  *
- * Intervals (FPP3 §5.5, table 5.2): sd_h = sigma * sqrt(k + 1) with k = floor((h - 1) / m)
- * for the seasonal naive, sd_h = sigma * sqrt(h) for the naive, sigma^2 being the mean
- * squared in-sample residual y_t - y_{t-m}.
+ * Intervals (FPP3 §5.5, multi-step benchmark forecast sds): sd_h = sigma * sqrt(k + 1),
+ * k = floor((h - 1) / m), for the seasonal naive; sd_h = sigma * sqrt(h) for the naive;
+ * sigma^2 the mean squared in-sample residual y_t - y_{t-m}.
  */
 import { assertHorizon, assertSeasonLength, assertSeries, at, clipAtZero, intervals, residualVariance } from "./stats";
 import type { Forecast, NaiveModel } from "./types";
