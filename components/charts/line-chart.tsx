@@ -42,7 +42,7 @@ export function LineChart({ locale, title, weeks, series, intervals, today, form
   const direction = directionOf(locale);
   const formatValue = valueFormatter(locale, format);
   const dates = dateFormatters(locale);
-  const geometry = layoutLineChart({ weeks, series, bands: intervals, today }, direction, { value: formatValue, month: dates.month });
+  const geometry = layoutLineChart({ weeks, series, bands: intervals, today }, direction, { value: formatValue, month: dates.month }, undefined, format?.kind === "money");
   const styles = series.map((s, i) => ({ line: s.line ?? (["solid", "dashed", "dotted"] as const)[i % 3]!, colour: SERIES_COLOURS[i % SERIES_COLOURS.length]! }));
   const hatch = `${id}-hatch`;
   const hasP80 = geometry.bands.p80 !== "";

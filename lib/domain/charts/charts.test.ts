@@ -92,6 +92,13 @@ describe("niceTicks", () => {
     expect(flat.max).toBeGreaterThan(50);
     expect(niceTicks(Number.NaN, Number.POSITIVE_INFINITY).values).toEqual([0, 0.2, 0.4, 0.6, 0.8, 1]);
   });
+
+  it("keeps whole steps for whole units (money in minor units)", () => {
+    expect(niceTicks(0, 3, 4, true).step).toBe(1);
+    expect(niceTicks(0, 3, 4, true, true).values).toEqual([0, 1, 2, 3]);
+    expect(niceTicks(0, 2, 10, true, true).values).toEqual([0, 1, 2]);
+    expect(niceTicks(0, 5000, 4, true, true).values).toEqual([0, 2000, 4000, 6000]);
+  });
 });
 
 describe("weeklyDateTicks", () => {

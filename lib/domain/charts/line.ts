@@ -65,7 +65,8 @@ function present(values: readonly (number | null | undefined)[]): number[] {
   return values.filter((v): v is number => typeof v === "number" && Number.isFinite(v));
 }
 
-export function layoutLineChart(data: WeeklyChartData, direction: Direction, format: LineChartFormatters, box: Box = LINE_BOX): LineChartGeometry {
+/** `integer`: the values are whole units (money in minor units, counts), so ticks are too. */
+export function layoutLineChart(data: WeeklyChartData, direction: Direction, format: LineChartFormatters, box: Box = LINE_BOX, integer = false): LineChartGeometry {
   const all = [
     ...data.series.flatMap((s) => present(s.values)),
     ...present(data.bands?.p80?.lower ?? []),
@@ -74,7 +75,7 @@ export function layoutLineChart(data: WeeklyChartData, direction: Direction, for
     ...present(data.bands?.p95?.upper ?? []),
   ];
   const extent = all.length ? { min: Math.min(...all), max: Math.max(...all) } : null;
-  const ticks = niceTicks(extent?.min ?? 0, extent?.max ?? 1, 4, (extent?.min ?? 0) >= 0);
+  const ticks = niceTicks(extent?.min ?? 0, extent?.max ?? 1, 4, (extent?.min ?? 0) >= 0, integer);
   const yLabels = ticks.values.map((v) => format.value(v));
   const labelWidth = Math.max(0, ...yLabels.map((l) => estimateTextWidth(l, FONT_SIZE)));
   const gap = 6;

@@ -46,8 +46,10 @@ export interface NiceTicks {
  * Ticks at 1-2-5 steps covering [min, max] with at most about `maxCount` intervals.
  * Values are rounded to the step's decimals, so 0.1 + 0.2 never shows as 0.30000000000000004.
  * Zero is kept in the axis when `includeZero` (bars and revenue should start at zero).
+ * `integer` keeps the step at 1 or more (money in minor units, counts), so no two
+ * ticks print the same label.
  */
-export function niceTicks(min: number, max: number, maxCount = 5, includeZero = false): NiceTicks {
+export function niceTicks(min: number, max: number, maxCount = 5, includeZero = false, integer = false): NiceTicks {
   let lo = Math.min(min, max);
   let hi = Math.max(min, max);
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) {
@@ -64,7 +66,7 @@ export function niceTicks(min: number, max: number, maxCount = 5, includeZero = 
     hi = lo + pad;
     if (!includeZero || lo !== 0) lo = includeZero && lo > 0 ? 0 : lo - pad;
   }
-  const step = niceStep((hi - lo) / Math.max(1, Math.floor(maxCount)));
+  const step = Math.max(integer ? 1 : 0, niceStep((hi - lo) / Math.max(1, Math.floor(maxCount))));
   const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   const round = (v: number) => Number(v.toFixed(decimals));
   const first = round(Math.floor(lo / step + 1e-9) * step);
