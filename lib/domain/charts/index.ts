@@ -1,0 +1,4 @@
+export * from "./scale";
+export * from "./layout";
+export * from "./line";
+export * from "./bar";
