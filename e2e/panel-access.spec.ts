@@ -11,7 +11,7 @@ import { DEMO, signIn } from "./sign-in";
  * e2e/panel-routes.ts, and nothing of the other seller's changes.
  */
 const A = "hollerbach-solingen";
-const B = "ujigawa-chaho";
+const B = "neelgar-block-prints";
 
 async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
