@@ -7,6 +7,7 @@ import { registerJobHandler, type JobHandler } from "./index";
 const HANDLERS: Record<string, () => Promise<JobHandler>> = {
   "catalogue.import": async () => (await import("@/lib/server/seller-imports/job")).runCatalogueImport,
   "image.renditions": async () => (await import("@/lib/server/media/renditions")).imageRenditionsHandler(),
+  "shipment.notice": async () => (await import("@/lib/server/logistics/notices")).shipmentNoticeHandler(),
 };
 
 export async function registerJobHandlers(): Promise<void> {
