@@ -53,7 +53,8 @@ export const CARRIER_CODES: Record<string, Record<string, ShipmentStatus>> = {
 /** The normalised status of a carrier's `kind`: a status name as it is, else the carrier's code; null when neither. */
 export function mapCarrierKind(carrier: string, kind: string): ShipmentStatus | null {
   if (isShipmentStatus(kind)) return kind;
-  return CARRIER_CODES[carrier]?.[kind] ?? null;
+  const table = Object.hasOwn(CARRIER_CODES, carrier) ? CARRIER_CODES[carrier]! : {};
+  return Object.hasOwn(table, kind) ? table[kind]! : null;
 }
 
 export interface CarrierEvent {
