@@ -17,7 +17,8 @@ const MAX_BODY_BYTES = 256 * 1024;
  */
 export function carrierSecret(carrier: string): string | null {
   const env = serverEnv();
-  const configured = env.CARAVAN_CARRIER_SECRETS?.[carrier];
+  const secrets = env.CARAVAN_CARRIER_SECRETS ?? {};
+  const configured = Object.hasOwn(secrets, carrier) ? secrets[carrier] : undefined;
   if (configured) return configured;
   if (env.CARAVAN_DEMO && Object.hasOwn(CARRIER_CODES, carrier)) return demoCarrierSecret(storeSecret(), carrier);
   return null;
