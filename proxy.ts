@@ -23,7 +23,7 @@ import {
   type MarketDefinition,
 } from "@/lib/domain/markets";
 import { catalogueSearch, encodeQuerySegments, parseCatalogueQuery } from "@/lib/domain/catalogue/query";
-import { PAGE_METHODS, decodeSegment, signInPath, surfaceOf } from "@/lib/domain/surfaces";
+import { PAGE_METHODS, decodeSegment, needsSignIn, signInPath, surfaceOf } from "@/lib/domain/surfaces";
 import { LOCALE_COOKIE, MARKET_COOKIE, PREFERENCE_MAX_AGE, SESSION_COOKIES, isSecureRequest } from "@/lib/preferences";
 import { databaseReachable } from "@/lib/db/health";
 
@@ -74,7 +74,7 @@ export async function proxy(request: NextRequest) {
   }
 
   if (surface.kind === "personal") {
-    if (surface.signedIn && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
+    if (needsSignIn(surface, rest) && !SESSION_COOKIES.some((name) => request.cookies.has(name))) {
       const back = pathname + request.nextUrl.search;
       return finish(NextResponse.redirect(new URL(signInPath(locale, back), request.url), 303));
     }

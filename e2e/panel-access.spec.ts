@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import pg from "pg";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
@@ -32,6 +31,7 @@ interface Ids {
   job: string;
   subOrder: string;
   order: string;
+  shipment: string;
 }
 
 let ids: Ids;
@@ -45,7 +45,11 @@ async function snapshotOfB(): Promise<unknown> {
   const images = await query(`SELECT i.id, i.position, i.alt, i.status FROM "ProductImage" i JOIN "Product" p ON p.id = i."productId" WHERE p."sellerId" = $1 ORDER BY i.id`, [ids.seller]);
   const digital = await query(`SELECT (SELECT count(*) FROM "LicenceKey" k JOIN "Product" p ON p.id = k."productId" WHERE p."sellerId" = $1) AS keys, (SELECT count(*) FROM "DigitalFile" f JOIN "Product" p ON p.id = f."productId" WHERE p."sellerId" = $1) AS files`, [ids.seller]);
   const jobs = await query(`SELECT id, status, done FROM "Job" WHERE "sellerId" = $1 ORDER BY id`, [ids.seller]);
-  return { seller, products, variants, translations, images, digital, jobs };
+  const shipments = await query(
+    `SELECT s.id, s.status, s."statusAt", (SELECT count(*) FROM "TrackingEvent" e WHERE e."shipmentId" = s.id) AS events FROM "Shipment" s JOIN "SubOrder" o ON o.id = s."subOrderId" WHERE o."sellerId" = $1 ORDER BY s.id`,
+    [ids.seller],
+  );
+  return { seller, products, variants, translations, images, digital, jobs, shipments };
 }
 
 test.beforeAll(async () => {
@@ -54,29 +58,36 @@ test.beforeAll(async () => {
     `SELECT v.id, v."productId" FROM "Variant" v JOIN "Product" p ON p.id = v."productId" WHERE p."sellerId" = $1 ORDER BY p.id, v.position LIMIT 1`,
     [seller!.id],
   );
-  const image = `img_${randomUUID()}`;
+  // Fixed ids, inserted once: every worker that runs a test of this file runs this too.
+  const image = "img_access_walk";
   await query(
     `INSERT INTO "ProductImage" (id, "productId", position, "storageKey", "mimeType", width, height, "byteSize", widths, status)
-     VALUES ($1, $2, 99, $3, 'image/png', 800, 800, 1000, '{320,640}', 'READY')`,
-    [image, variant!.productId, `access-${randomUUID()}`],
+     VALUES ($1, $2, 99, $3, 'image/png', 800, 800, 1000, '{320,640}', 'READY') ON CONFLICT DO NOTHING`,
+    [image, variant!.productId, "access-walk-image"],
   );
-  const job = `job_${randomUUID()}`;
-  await query(`INSERT INTO "Job" (id, kind, "sellerId", payload, status, done, total, "updatedAt") VALUES ($1, 'catalogue.import', $2, '{}', 'DONE', 1, 1, now())`, [job, seller!.id]);
-  const order = `ord_${randomUUID()}`;
+  const job = "job_access_walk";
+  await query(`INSERT INTO "Job" (id, kind, "sellerId", payload, status, done, total, "updatedAt") VALUES ($1, 'catalogue.import', $2, '{}', 'DONE', 1, 1, now()) ON CONFLICT DO NOTHING`, [job, seller!.id]);
+  const order = "ord_access_walk";
   await query(
     `INSERT INTO "Order" (id, number, "cartId", status, locale, destination, currency, "emailSealed", quote, fingerprint, "pricingDate", "lockedUntil",
        "goodsMinor", "shippingMinor", "dutyMinor", "taxMinor", "totalMinor", "dueOnDeliveryMinor", "testMode", "accessKeyHash", "paidAt", "updatedAt")
-     VALUES ($1, $2, $3, 'PAID', 'en', 'DE', 'EUR', 'sealed', '{}', 'f', '2026-12-01', now(), 1000, 0, 0, 190, 1190, 0, true, 'h', now(), now())`,
-    [order, `CV-ACC-${randomUUID().slice(0, 4).toUpperCase()}`, `cart_${randomUUID()}`],
+     VALUES ($1, $2, $3, 'PAID', 'en', 'DE', 'EUR', 'sealed', '{}', 'f', '2026-12-01', now(), 1000, 0, 0, 190, 1190, 0, true, 'h', now(), now())
+     ON CONFLICT DO NOTHING`,
+    [order, "CV-ACCS-WALK", "cart_access_walk"],
   );
-  const subOrder = `sub_${randomUUID()}`;
+  const subOrder = "sub_access_walk";
   await query(
     `INSERT INTO "SubOrder" (id, "orderId", "sellerId", position, incoterm, regime, "goodsMinor", "shippingMinor", "dutyMinor", "taxMinor",
        "dueAtCheckoutMinor", "dueOnDeliveryMinor", "commissionBps", "commissionMinor", "sellerShareMinor", "paymentAccountId")
-     VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access')`,
+     VALUES ($1, $2, $3, 0, 'DDP', 'EU_IOSS', 1000, 0, 0, 190, 1190, 0, 1000, 100, 900, 'acct_access') ON CONFLICT DO NOTHING`,
     [subOrder, order, seller!.id],
   );
-  ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order };
+  const shipment = "shp_access_walk";
+  await query(
+    `INSERT INTO "Shipment" (id, "subOrderId", carrier, "trackingNumber", "weightGrams", "updatedAt") VALUES ($1, $2, 'simulated', 'SIM0000000001', 500, now()) ON CONFLICT DO NOTHING`,
+    [shipment, subOrder],
+  );
+  ids = { seller: seller!.id, product: variant!.productId, variant: variant!.id, image, job, subOrder, order, shipment };
 });
 
 function pathOf(route: PanelRoute): string {

@@ -5,7 +5,7 @@
  * that the table does not name, so a new panel route cannot skip the walk.
  *
  * Placeholders in `path`: {product}, {variant}, {image}, {subOrder}, {job}, {seller},
- * {order} — each filled with an id that belongs to another seller than the one asking.
+ * {order}, {shipment} — each filled with an id that belongs to another seller than the one asking.
  */
 export type PanelAccess =
   /** A seller member's own data, reached by ids: another seller gets 404 or 403. */
@@ -51,6 +51,10 @@ const SELLER_APIS: PanelRoute[] = [
   { file: "app/api/seller/imports/route.ts", method: "POST", path: "/api/seller/imports", access: "seller" },
   { file: "app/api/seller/imports/[jobId]/route.ts", method: "GET", path: "/api/seller/imports/{job}", access: "seller-ids" },
   { file: "app/api/seller/orders/[id]/packing-slip/route.ts", method: "GET", path: "/api/seller/orders/{subOrder}/packing-slip", access: "seller-ids" },
+  { file: "app/api/seller/shipments/route.ts", method: "POST", path: "/api/seller/shipments", access: "seller" },
+  { file: "app/api/seller/shipments/[id]/events/route.ts", method: "POST", path: "/api/seller/shipments/{shipment}/events", access: "seller-ids" },
+  { file: "app/api/seller/shipments/[id]/packing-slip/route.ts", method: "GET", path: "/api/seller/shipments/{shipment}/packing-slip", access: "seller-ids" },
+  { file: "app/api/seller/shipments/[id]/customs-declaration/route.ts", method: "GET", path: "/api/seller/shipments/{shipment}/customs-declaration", access: "seller-ids" },
   { file: "app/api/seller/products/route.ts", method: "POST", path: "/api/seller/products", access: "seller" },
   { file: "app/api/seller/products/[id]/route.ts", method: "POST", path: "/api/seller/products/{product}", access: "seller-ids" },
   { file: "app/api/seller/products/[id]/status/route.ts", method: "POST", path: "/api/seller/products/{product}/status", access: "seller-ids" },

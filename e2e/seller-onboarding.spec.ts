@@ -185,6 +185,19 @@ test.describe("seller onboarding", () => {
     await shipTo("JP");
     await expect(price).toHaveAttribute("data-currency", "JPY");
     await expect(page.locator(".gallery-track picture").first()).toBeVisible();
+
+    // Suspended by the operator, the shop and its product leave the store at once.
+    const again = await browser.newContext();
+    const operatorAgain = await again.newPage();
+    await signIn(operatorAgain, DEMO.operator, { returnTo: "/en/admin/sellers" });
+    await operatorAgain.getByTestId("admin-sellers").locator("tr", { hasText: name }).getByRole("link", { name }).click();
+    await operatorAgain.locator("#suspend-reason").fill("Complaints under review");
+    await operatorAgain.getByRole("button", { name: text(en, "adminSellers.detail.suspend") }).click();
+    await expect(operatorAgain.getByTestId("admin-seller-status")).toHaveAttribute("data-status", "SUSPENDED");
+    await again.close();
+    expect((await page.request.get(`/en/products/${slug}`)).status()).toBe(404);
+    expect((await page.request.get(`/de/products/${slug}`)).status()).toBe(404);
+    expect((await page.request.get(`/en/sellers/${handle}`)).status()).toBe(404);
   });
 
   test.describe("without JavaScript, in Arabic", () => {

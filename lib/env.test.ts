@@ -48,6 +48,8 @@ describe("parseEnv", () => {
       CARAVAN_OUTBOX_DIR: ".data/outbox",
       CARAVAN_STORAGE: "local",
       CARAVAN_STORAGE_DIR: ".data/storage",
+      CARAVAN_DOWNLOAD_HOURS: 72,
+      CARAVAN_DOWNLOAD_LIMIT: 5,
       STRIPE_SANDBOX_URL: "http://127.0.0.1:12111",
       STRIPE_SANDBOX_SECRET_KEY: "sk_test_sandbox",
       STRIPE_SANDBOX_WEBHOOK_SECRET: "whsec_sandbox",
@@ -55,6 +57,13 @@ describe("parseEnv", () => {
       CARAVAN_QUOTE_LOCK_MINUTES: 30,
       CARAVAN_FX_MAX_AGE_DAYS: 4,
     });
+  });
+
+  it("takes a download link's lifetime and limit in range, and a download secret of at least 32 characters", () => {
+    expect(parseEnv({ CARAVAN_DOWNLOAD_HOURS: "24", CARAVAN_DOWNLOAD_LIMIT: "3", CARAVAN_DOWNLOAD_SECRET: "d".repeat(32) })).toMatchObject({ CARAVAN_DOWNLOAD_HOURS: 24, CARAVAN_DOWNLOAD_LIMIT: 3, CARAVAN_DOWNLOAD_SECRET: "d".repeat(32) });
+    expect(() => parseEnv({ CARAVAN_DOWNLOAD_HOURS: "0" })).toThrow(/CARAVAN_DOWNLOAD_HOURS/);
+    expect(() => parseEnv({ CARAVAN_DOWNLOAD_LIMIT: "101" })).toThrow(/CARAVAN_DOWNLOAD_LIMIT/);
+    expect(() => parseEnv({ CARAVAN_DOWNLOAD_SECRET: "short" })).toThrow(/CARAVAN_DOWNLOAD_SECRET/);
   });
 
   it("accepts valid values and treats empty strings as unset", () => {

@@ -206,6 +206,21 @@ const schema = z
     /** Where uploaded images and digital files are kept (lib/server/storage): `local` is the disk under CARAVAN_STORAGE_DIR. */
     CARAVAN_STORAGE: z.enum(["local"], { error: "must be local" }).default("local"),
     CARAVAN_STORAGE_DIR: z.string().min(1).default(".data/storage"),
+    /** Digital delivery (lib/server/digital): a download link's lifetime in hours and how often it may be used. */
+    CARAVAN_DOWNLOAD_HOURS: z.coerce
+      .number({ error: "must be a number of hours (1-8760)" })
+      .int("must be a number of hours (1-8760)")
+      .min(1, "must be a number of hours (1-8760)")
+      .max(8760, "must be a number of hours (1-8760)")
+      .default(72),
+    CARAVAN_DOWNLOAD_LIMIT: z.coerce
+      .number({ error: "must be a number of downloads (1-100)" })
+      .int("must be a number of downloads (1-100)")
+      .min(1, "must be a number of downloads (1-100)")
+      .max(100, "must be a number of downloads (1-100)")
+      .default(5),
+    /** Signs download links (HMAC-SHA256); default: derived from the session secret. */
+    CARAVAN_DOWNLOAD_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     STRIPE_SECRET_KEY: z.string().startsWith("sk_", "must be a Stripe secret key (sk_...)").optional(),
     STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a Stripe webhook signing secret (whsec_...)").optional(),
     STRIPE_API_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
@@ -213,7 +228,7 @@ const schema = z
     STRIPE_SANDBOX_SECRET_KEY: z.string().startsWith("sk_test_", "must be a test secret key (sk_test_...)").default("sk_test_sandbox"),
     STRIPE_SANDBOX_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_...)").default("whsec_sandbox"),
     /**
-     * Carrier webhook secrets, `<carrier>=<secret>` separated by commas (e.g. `simulated=...,dhl=...`):
+     * Carrier webhook secrets, `<carrier>=<secret>` separated by commas (e.g. `simulated=...,dhl-express=...`):
      * POST /api/webhooks/carriers/<carrier> accepts only events signed with that carrier's secret.
      * In demo mode a carrier without one gets a secret derived from the store's secret
      * (CARAVAN_SESSION_SECRET or .data/session-secret), which the carrier simulator is given.

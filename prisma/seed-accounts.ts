@@ -7,6 +7,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/server/auth/passwords";
 import { DEMO_EMAIL_DOMAIN } from "@/lib/domain/accounts";
+import { SELLERS } from "./seed-data";
 
 export const DEMO_PASSWORDS = { OPERATOR: "caravan-operator-demo", BUYER: "caravan-buyer-demo", SELLER: "caravan-seller-demo" } as const;
 
@@ -26,7 +27,8 @@ export function demoAccounts(sellers: readonly { id: string; handle: string }[])
 
 /** Creates the demo accounts that do not exist yet; answers them all. */
 export async function seedDemoAccounts(prisma: PrismaClient): Promise<DemoAccount[]> {
-  const sellers = await prisma.seller.findMany({ select: { id: true, handle: true }, orderBy: { handle: "asc" } });
+  // The seeded shops only: a shop opened through onboarding has its own owner, never a demo one.
+  const sellers = await prisma.seller.findMany({ where: { id: { in: SELLERS.map((s) => s.id) } }, select: { id: true, handle: true }, orderBy: { handle: "asc" } });
   const accounts = demoAccounts(sellers);
   const hashes = { OPERATOR: await hashPassword(DEMO_PASSWORDS.OPERATOR), BUYER: await hashPassword(DEMO_PASSWORDS.BUYER), SELLER: await hashPassword(DEMO_PASSWORDS.SELLER) };
   for (const account of accounts) {

@@ -11,6 +11,8 @@ import { SELLER_LEGAL } from "./seed-data/seller-legal";
 import { seedDemoAccounts, type DemoAccount } from "./seed-accounts";
 import { parseEnv } from "@/lib/env";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
+import { getStorage, type Storage } from "@/lib/server/storage";
+import { createHash } from "node:crypto";
 
 /** A fixed clock so "newest" ordering is the same on every machine. */
 const EPOCH = Date.parse("2026-01-05T09:00:00Z");
@@ -127,6 +129,26 @@ export async function seed(
   if (recordFxRefresh) await refreshRates(prisma, readSnapshot(), "SNAPSHOT");
   else await storeRates(prisma, readSnapshot());
   await refreshDerivedColumns(prisma);
+  await seedDigitalFiles(prisma, PRODUCTS);
   const accounts = demoAccounts ? await seedDemoAccounts(prisma) : [];
   return { products: PRODUCTS.length, sellers: SELLERS.length, accounts };
+}
+
+/**
+ * A small demo file for each digital product, kept through the storage interface like a
+ * seller's upload, so the demo store can deliver what it sells. Same product, same key
+ * and bytes: seeding again rewrites the same object.
+ */
+export async function seedDigitalFiles(prisma: PrismaClient, products: readonly SeedProduct[], storage: Storage = getStorage()): Promise<number> {
+  const digital = products.filter((p) => p.kind === "DIGITAL");
+  for (const p of digital) {
+    const title = p.translations[p.originalLocale]?.title ?? p.slug;
+    const bytes = new TextEncoder().encode(`${title}\n\nA demo file from the Caravan demo store (${p.slug}).\n`);
+    const storageKey = `files/demo-${createHash("sha256").update(p.id).digest("hex").slice(0, 32)}`;
+    await storage.put(storageKey, bytes, "text/plain");
+    await prisma.digitalFile.create({
+      data: { productId: p.id, storageKey, fileName: `${p.slug}.txt`, mimeType: "text/plain", byteSize: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), createdAt: new Date(EPOCH) },
+    });
+  }
+  return digital.length;
 }

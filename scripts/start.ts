@@ -12,6 +12,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
+import { seedDemoAccounts } from "@/prisma/seed-accounts";
 import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
 import { startSandbox } from "@/lib/server/payments/sandbox-process";
@@ -77,6 +78,11 @@ try {
       // New migrations may add derived columns: fill them from the rows already there.
       log("Rebuilding search documents and sort prices.");
       await rebuildDerivedColumns(prisma);
+    }
+    if (process.env.CARAVAN_DEMO === "true") {
+      // A database from before the demo accounts existed (or a seller added since) gets the missing ones.
+      const accounts = await seedDemoAccounts(prisma);
+      log(`Demo accounts ready: ${accounts.length} (README, "Demo accounts").`);
     }
   } finally {
     await prisma.$disconnect();

@@ -27,7 +27,7 @@ const OUTBOX = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-outbox-"));
 process.env.DATABASE_URL = url;
 process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
 process.env.CARAVAN_OUTBOX_DIR = OUTBOX;
-process.env.CARAVAN_CARRIER_SECRETS = `simulated=${SECRET},dhl=${DHL_SECRET}`;
+process.env.CARAVAN_CARRIER_SECRETS = `simulated=${SECRET},dhl-express=${DHL_SECRET}`;
 // Nothing listens there: registering with it fails, as a simulator that is down does.
 process.env.CARAVAN_CARRIER_SIMULATOR_URL = "http://127.0.0.1:9/";
 
@@ -88,7 +88,7 @@ function event(trackingNumber: string, id: string, kind: string, minutes: number
 async function post(carrier: string, body: unknown, options: { secret?: string; timestamp?: number; header?: string | null; client?: typeof db } = {}) {
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const header = options.header === undefined ? signatureHeader(raw, options.secret ?? (carrier === "dhl" ? DHL_SECRET : SECRET), timestamp) : options.header;
+  const header = options.header === undefined ? signatureHeader(raw, options.secret ?? (carrier === "dhl-express" ? DHL_SECRET : SECRET), timestamp) : options.header;
   const request = new Request(`http://store.test/api/webhooks/carriers/${carrier}`, { method: "POST", body: raw, headers: { "content-type": "application/json", ...(header ? { "caravan-signature": header } : {}) } });
   return handleCarrierWebhook(request, carrier, fixedClock(new Date()), options.client ?? db);
 }
@@ -155,12 +155,12 @@ describe("carrier webhooks", () => {
   });
 
   it("maps each carrier's own codes with its own secret", async () => {
-    const s = await shipment(order.subOrderId, order.lineId, 1, "dhl");
-    expect((await post("dhl", event(s.trackingNumber, "1", "transit", 5))).status).toBe(200);
+    const s = await shipment(order.subOrderId, order.lineId, 1, "dhl-express");
+    expect((await post("dhl-express", event(s.trackingNumber, "1", "transit", 5))).status).toBe(200);
     expect((await db.shipment.findUniqueOrThrow({ where: { id: s.id } })).status).toBe("IN_TRANSIT");
-    expect((await post("dhl", event(s.trackingNumber, "2", "SIM-DLV", 6))).body).toEqual({ error: "KIND_UNKNOWN", index: 0 });
+    expect((await post("dhl-express", event(s.trackingNumber, "2", "SIM-DLV", 6))).body).toEqual({ error: "KIND_UNKNOWN", index: 0 });
     // The simulated carrier's secret does not sign for DHL.
-    expect((await post("dhl", event(s.trackingNumber, "3", "delivered", 7), { secret: SECRET })).status).toBe(401);
+    expect((await post("dhl-express", event(s.trackingNumber, "3", "delivered", 7), { secret: SECRET })).status).toBe(401);
   });
 
   it("refuses forged, stale, unsigned and malformed posts, and records nothing of them", async () => {
@@ -263,7 +263,7 @@ describe("carrier webhooks", () => {
     expect(mine.every((m) => m.to === "hanako@example.jp")).toBe(true);
     const shipped = mine.find((m) => m.subject.includes("unterwegs"))!;
     expect(shipped.text).toContain(s.trackingNumber);
-    expect(shipped.text).toContain("Caravan Simulated Post");
+    expect(shipped.text).toContain("Caravan carrier simulator");
     expect(shipped.text).toContain("Voraussichtliche Zustellung: 20. Dez. 2026 – 22. Dez. 2026");
     expect(shipped.text).toMatch(new RegExp(`/de/checkout/complete\\?order=${own.orderId}&key=`));
     expect((await db.shipmentNotice.findMany({ where: { shipmentId: s.id } })).map((n) => n.kind).sort()).toEqual(["DELIVERED", "HELD_AT_CUSTOMS", "OUT_FOR_DELIVERY", "SHIPPED"]);
@@ -278,6 +278,17 @@ describe("carrier webhooks", () => {
     expect(await outbox()).toEqual([]);
     const again = await db.job.findMany({ where: { id: { in: jobs.map((j) => j.id) } } });
     expect(again.every((j) => (j.result as { alreadySent?: boolean }).alreadySent === true)).toBe(true);
+  });
+
+  it("links the carrier's public tracking page in the notice when the carrier table has one", async () => {
+    const own = await paidOrder(1);
+    const s = await shipment(own.subOrderId, own.lineId, 1, "dhl-express");
+    await post("dhl-express", event(s.trackingNumber, "1", "pre-transit", 1));
+    await drainJobs(db);
+    const number = (await db.order.findUniqueOrThrow({ where: { id: own.orderId } })).number;
+    const shipped = (await outbox()).find((m) => m.subject === `Your order ${number} is on its way`)!;
+    expect(shipped.text).toContain("DHL Express");
+    expect(shipped.text).toContain(`Track your parcel: https://www.dhl.com/global-en/home/tracking/tracking-express.html?tracking-id=${s.trackingNumber}`);
   });
 
   it("mails an exception, and nothing for a late step after delivery", async () => {
@@ -297,7 +308,7 @@ describe("carrier webhooks", () => {
       return new Response("{}", { status: 201 });
     }) as typeof fetch;
     await afterShipmentCreated(s.id, db, fake);
-    const dhl = await shipment(order.subOrderId, order.lineId, 1, "dhl");
+    const dhl = await shipment(order.subOrderId, order.lineId, 1, "dhl-express");
     await afterShipmentCreated(dhl.id, db, fake);
     await expect(afterShipmentCreated(s.id, db, (async () => { throw new Error("refused"); }) as typeof fetch)).resolves.toBeUndefined();
     await expect(afterShipmentCreated(s.id, db)).resolves.toBeUndefined();

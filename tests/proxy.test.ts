@@ -88,7 +88,7 @@ describe("proxy: the table of surfaces", () => {
       expect(response.headers.get("cache-control")).toBe("private, no-store");
     });
 
-    for (const path of ["/en/checkout", "/en/checkout/address", "/ar/sign-in"]) {
+    for (const path of ["/en/checkout", "/en/checkout/address", "/ar/sign-in", "/de/downloads/expired"]) {
       it(`${method} ${path}: per-user outside the market, locale prefix only`, async () => {
         const response = await proxy(request(path, US, { method }));
         expect(response.headers.get("x-middleware-rewrite")).toBeNull();
@@ -111,6 +111,24 @@ describe("proxy: the table of surfaces", () => {
         const response = await proxy(request(path, { cookie: "caravan_market=US; caravan.session_token=abc" }, { method }));
         expect(response.headers.get("x-middleware-next")).toBe("1");
         expect(response.headers.get("cache-control")).toBe("private, no-store");
+      });
+    }
+  }
+
+  for (const method of ["GET", "POST"]) {
+    for (const path of ["/ja/orders/lookup", "/ar/orders/lookup"]) {
+      it(`${method} ${path}: the guests' order lookup opens without a session, never cached`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.status).toBe(200);
+        expect(response.headers.get("x-middleware-next")).toBe("1");
+        expect(response.headers.get("cache-control")).toBe("private, no-store");
+      });
+    }
+    for (const path of ["/en/orders/lookup/CV-1", "/en/orders/lookups", "/en/account/lookup"]) {
+      it(`${method} ${path}: only the lookup itself is open; the rest of the surface still needs a session`, async () => {
+        const response = await proxy(request(path, US, { method }));
+        expect(response.status).toBe(303);
+        expect(new URL(response.headers.get("location")!).pathname).toBe("/en/sign-in");
       });
     }
   }
@@ -155,6 +173,7 @@ describe("proxy: the table of surfaces", () => {
       "/en/us/products/tea",
       "/en/catalogue/books",
       "/en/products/tea/extra",
+      "/en/downloads/expired/extra",
       "/en/" + Array.from({ length: 500 }, () => "catalogue").join("/"),
     ];
     for (const path of paths) {

@@ -5,6 +5,8 @@ import { textDirection, type Locale } from "@/lib/domain/markets";
 import type { Money } from "@/lib/domain/money";
 import { formatMoney } from "@/lib/domain/money/format";
 import type { OrderView } from "@/lib/server/checkout/confirmation";
+import { DigitalItems } from "./digital-items";
+import { ParcelTimeline } from "./parcel-timeline";
 
 /**
  * An order as its buyer sees it: parcels, amounts, ship-to address, the contract with
@@ -80,8 +82,10 @@ export async function OrderDetails({ order, locale, accessKey, heading }: { orde
                 ? t("next.dap", { amount: amount(parcel.dueOnDelivery) })
                 : t("next.ddp", { min: parcel.deliveryDays?.min ?? 0, max: parcel.deliveryDays?.max ?? 0 })}
           </p>
+          <ParcelTimeline orderId={order.id} index={index} locale={locale} />
         </section>
       ))}
+      <DigitalItems orderId={order.id} locale={locale} accessKey={accessKey} />
       <div className="cart-summary">
       <dl className="details" data-testid="order-summary">
         {order.totals.rounding.amountMinor !== 0 && (

@@ -12,8 +12,8 @@ describe("mapCarrierKind", () => {
   });
   it("maps each carrier's own codes by its table", () => {
     expect(mapCarrierKind("simulated", "SIM-CUS")).toBe("HELD_AT_CUSTOMS");
-    expect(mapCarrierKind("dhl", "transit")).toBe("IN_TRANSIT");
-    expect(mapCarrierKind("dhl", "delivered")).toBe("DELIVERED");
+    expect(mapCarrierKind("dhl-express", "transit")).toBe("IN_TRANSIT");
+    expect(mapCarrierKind("dhl-express", "delivered")).toBe("DELIVERED");
     expect(mapCarrierKind("ups", "D")).toBe("DELIVERED");
   });
   it("knows no code of another carrier's table, nor unknown words", () => {

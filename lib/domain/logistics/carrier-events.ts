@@ -11,7 +11,7 @@
  */
 import { isShipmentStatus, type ShipmentStatus } from "./status";
 
-/** Each carrier's own event codes. A carrier not listed can still post normalised statuses. */
+/** Each carrier's own event codes, by the carrier table's code (carriers.ts). A carrier not listed can still post normalised statuses. */
 export const CARRIER_CODES: Record<string, Record<string, ShipmentStatus>> = {
   simulated: {
     "SIM-LBL": "LABEL_CREATED",
@@ -26,7 +26,7 @@ export const CARRIER_CODES: Record<string, Record<string, ShipmentStatus>> = {
     "SIM-RTS": "RETURNED_TO_SENDER",
     "SIM-EXC": "EXCEPTION",
   },
-  dhl: {
+  "dhl-express": {
     "pre-transit": "LABEL_CREATED",
     PU: "PICKED_UP",
     transit: "IN_TRANSIT",

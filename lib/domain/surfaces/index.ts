@@ -24,6 +24,8 @@ export interface Surface {
   dynamic: boolean;
   /** Needs a signed-in user: without a session cookie the proxy redirects to sign-in. */
   signedIn?: boolean;
+  /** Paths right under a signed-in surface that anyone may open (the guests' order lookup). */
+  open?: readonly string[];
   /**
    * Number of path segments after `segment` the surface accepts; longer paths are
    * answered with an uncached 404 by the proxy, so the page cache cannot grow with them.
@@ -41,9 +43,10 @@ export const SURFACES: readonly Surface[] = [
   { segment: "cart", kind: "market", dynamic: true, maxDepth: 0 },
   { segment: "checkout", kind: "personal", dynamic: true, maxDepth: 3 },
   { segment: "account", kind: "personal", dynamic: true, signedIn: true, maxDepth: 3 },
-  { segment: "orders", kind: "personal", dynamic: true, signedIn: true, maxDepth: 2 },
+  { segment: "orders", kind: "personal", dynamic: true, signedIn: true, open: ["lookup"], maxDepth: 2 },
   { segment: "seller", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "admin", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
+  { segment: "downloads", kind: "personal", dynamic: true, maxDepth: 1 },
   { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-up", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-out", kind: "personal", dynamic: true, maxDepth: 0 },
@@ -58,6 +61,12 @@ export function surfaceOf(rest: readonly string[]): Surface | undefined {
   const surface = BY_SEGMENT.get(rest[0] ?? "");
   if (!surface) return undefined;
   return rest.length - (surface.segment === "" ? 0 : 1) <= surface.maxDepth ? surface : undefined;
+}
+
+/** Whether a path (segments after the locale) of `surface` needs a session: not on the surface's open paths. */
+export function needsSignIn(surface: Surface, rest: readonly string[]): boolean {
+  if (!surface.signedIn) return false;
+  return !(rest.length === 2 && surface.open?.includes(rest[1] ?? ""));
 }
 
 /** Where a signed-out visitor of a signed-in surface is sent, coming back to `returnTo` afterwards. */

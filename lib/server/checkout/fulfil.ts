@@ -8,6 +8,7 @@ import { retrieveSession, reverseTransfer, transferToSeller, type SessionState }
 import { recordAudit } from "@/lib/server/audit";
 import { cancelOrder, markOrderPaid, markOrderProcessing, PAYMENTS_ACTOR } from "./orders";
 import { sendOrderConfirmation } from "./confirmation";
+import { startDigitalDelivery } from "@/lib/server/digital/delivery";
 
 /**
  * The one way an order learns about its payment: re-read the session from the
@@ -127,6 +128,7 @@ export async function settle(orderId: string, clock: Clock, db: PrismaClient = g
     transfers++;
   }
   await sendOrderConfirmation(orderId, clock, db);
+  await startDigitalDelivery(orderId, clock, db);
   return { transfers, failed };
 }
 

@@ -54,7 +54,10 @@ async function guestOrder(orderId: unknown, key: unknown, db: PrismaClient) {
   if (!isOrderId(orderId)) return null;
   const order = await db.order.findUnique({
     where: { id: orderId },
-    include: { subOrders: { orderBy: { position: "asc" }, include: { seller: { select: { name: true } }, lines: true } }, withdrawals: { orderBy: { createdAt: "asc" } } },
+    include: {
+      subOrders: { orderBy: { position: "asc" }, include: { seller: { select: { name: true } }, lines: { include: { digitalDelivery: { select: { status: true } } } } } },
+      withdrawals: { orderBy: { createdAt: "asc" } },
+    },
   });
   if (!order || !accessKeyMatches(key, order.accessKeyHash)) return null;
   return order;
@@ -75,8 +78,9 @@ function windows(order: GuestOrder, now: Date) {
             concludedAt: order.paidAt ?? order.createdAt,
             deliveredAt: sub.deliveredAt,
             digitalConsent: order.digitalConsent === true,
-            // Digital supply starts at payment when the buyer consented (the download is made available then).
-            digitalSupplied: order.digitalConsent === true,
+            // Digital supply starts when the item is delivered (the download or key made available);
+            // a line held back for want of a licence key has not been supplied and may still be withdrawn from.
+            digitalSupplied: line.digitalDelivery?.status === "DELIVERED",
             withdrawnQuantity: line.withdrawnQuantity,
             quantity: line.quantity,
           }, now),

@@ -42,12 +42,14 @@ export interface EnqueueInput {
   sellerId?: string | null;
   requestedBy?: string | null;
   total?: number;
+  /** Not before this instant (default: at once). */
+  runAfter?: Date;
 }
 
 export async function enqueueJob(input: EnqueueInput, db: Prisma.TransactionClient | PrismaClient = getPrisma()): Promise<string> {
   const id = `job_${randomUUID()}`;
   await db.job.create({
-    data: { id, kind: input.kind, payload: input.payload, sellerId: input.sellerId ?? null, requestedBy: input.requestedBy ?? null, total: input.total ?? 0 },
+    data: { id, kind: input.kind, payload: input.payload, sellerId: input.sellerId ?? null, requestedBy: input.requestedBy ?? null, total: input.total ?? 0, ...(input.runAfter ? { runAfter: input.runAfter } : {}) },
   });
   runner?.wake();
   return id;

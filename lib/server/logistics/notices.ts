@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { findCarrier, trackingUrl } from "@/lib/domain/logistics/carriers";
 import { isNoticeKind } from "@/lib/domain/logistics/notices";
 import { isLocale } from "@/lib/domain/markets";
 import { orderField } from "@/lib/server/checkout/access";
@@ -9,8 +10,11 @@ import type { JobHandler } from "@/lib/server/jobs";
 import { renderShipmentNotice } from "@/lib/server/mail/shipment-notice";
 import { sendMail, type SendMailOptions } from "@/lib/server/mail/transport";
 
-/** How the buyer's email names a carrier it has no other name for. */
-const CARRIER_NAMES: Record<string, string> = { simulated: "Caravan Simulated Post", dhl: "DHL", ups: "UPS" };
+/** The carrier's public tracking page, when it is one the buyer can open from an email (an absolute http(s) link). */
+function publicTrackingUrl(carrier: string, trackingNumber: string): string | null {
+  const url = trackingUrl(carrier, trackingNumber);
+  return url && /^https?:\/\//.test(url) ? url : null;
+}
 
 /**
  * The `shipment.notice` job: mails one notice (payload `{ shipmentId, kind }`) that
@@ -20,7 +24,7 @@ const CARRIER_NAMES: Record<string, string> = { simulated: "Caravan Simulated Po
  * it and sends nothing; and the message's idempotency key is the notice's, so the
  * outbox keeps one file for it. A failed send throws: the runner tries again later.
  */
-export function shipmentNoticeHandler(options: { mail?: SendMailOptions; trackingUrl?: (carrier: string, trackingNumber: string) => string | null } = {}): JobHandler {
+export function shipmentNoticeHandler(options: { mail?: SendMailOptions } = {}): JobHandler {
   return async (job) => {
     const payload = (job.payload ?? {}) as { shipmentId?: unknown; kind?: unknown };
     if (typeof payload.shipmentId !== "string" || !isNoticeKind(payload.kind)) return { ok: false, code: "INVALID_PAYLOAD" };
@@ -44,9 +48,9 @@ export function shipmentNoticeHandler(options: { mail?: SendMailOptions; trackin
       kind,
       orderNumber: order.number,
       orderUrl: orderLink(order.id, locale),
-      carrier: CARRIER_NAMES[shipment.carrier] ?? shipment.carrier,
+      carrier: findCarrier(shipment.carrier)?.name ?? shipment.carrier,
       trackingNumber: shipment.trackingNumber,
-      trackingUrl: options.trackingUrl?.(shipment.carrier, shipment.trackingNumber) ?? null,
+      trackingUrl: publicTrackingUrl(shipment.carrier, shipment.trackingNumber),
       estimate: shipment.estimatedFrom && shipment.estimatedTo ? { from: shipment.estimatedFrom.toISOString().slice(0, 10), to: shipment.estimatedTo.toISOString().slice(0, 10) } : null,
     });
     const to = openText(order.emailSealed, orderField(order.id, "email"));

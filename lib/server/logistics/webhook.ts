@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { CARRIER_CODES, parseCarrierEvents } from "@/lib/domain/logistics/carrier-events";
+import { findCarrier } from "@/lib/domain/logistics/carriers";
 import { demoCarrierSecret, SIGNATURE_HEADER, verifySignature } from "@/lib/domain/logistics/signature";
 import { serverEnv } from "@/lib/env";
 import { storeSecret } from "@/lib/server/checkout/access";
@@ -12,7 +13,7 @@ const MAX_BODY_BYTES = 256 * 1024;
 
 /**
  * The secret a carrier signs its webhooks with: CARAVAN_CARRIER_SECRETS, or in demo
- * mode one derived from the store's secret for any carrier of the code table; null
+ * mode one derived from the store's secret for any carrier the store knows; null
  * for a carrier the store does not take events from.
  */
 export function carrierSecret(carrier: string): string | null {
@@ -20,7 +21,7 @@ export function carrierSecret(carrier: string): string | null {
   const secrets = env.CARAVAN_CARRIER_SECRETS ?? {};
   const configured = Object.hasOwn(secrets, carrier) ? secrets[carrier] : undefined;
   if (configured) return configured;
-  if (env.CARAVAN_DEMO && Object.hasOwn(CARRIER_CODES, carrier)) return demoCarrierSecret(storeSecret(), carrier);
+  if (env.CARAVAN_DEMO && (findCarrier(carrier) || Object.hasOwn(CARRIER_CODES, carrier))) return demoCarrierSecret(storeSecret(), carrier);
   return null;
 }
 

@@ -127,7 +127,7 @@ describe("renderOrderConfirmation", () => {
   it("says what happens next for each kind of parcel", () => {
     const { text } = render();
     expect(text).toContain("Leder & Co. ships this parcel with import duties and taxes paid: there is nothing more to pay on delivery.");
-    expect(text).toContain("Nothing will be shipped: we will email you the download link as soon as it is ready");
+    expect(text).toContain("Nothing will be shipped: your downloads and licence keys are on your order page as soon as they are delivered.");
     const noneDue = render({ parcels: [{ ...DAP_PARCEL, dueOnDelivery: eur(0) }], totals: { ...VIEW.totals, dueOnDelivery: eur(0) } }).text;
     expect(noneDue).toContain("Kyoto Ceramics ships this parcel without import charges paid. None are expected");
     expect(noneDue).not.toContain("To pay the carrier on delivery");

@@ -283,6 +283,7 @@ export async function uploadDigitalFile(
     throw error;
   }
   if (replaced) await storage.delete(replaced);
+  await deliverHeld(own.product.id, db);
   return { ok: true, sha256: digest };
 }
 
@@ -304,7 +305,7 @@ export async function addLicenceKeys(
   if (!parsed.ok) return parsed;
   const context = licenceKeyContext(own.product.id);
   const rows = parsed.keys.map((key) => ({ id: `lk_${randomUUID()}`, productId: own.product.id, keyHash: sha256(key), keySealed: sealText(key, context) }));
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     await lockProduct(tx, own.product.id);
     const before = await keyCounts(tx, own.product.id);
     const { count: added } = await tx.licenceKey.createMany({ data: rows, skipDuplicates: true });
@@ -313,4 +314,12 @@ export async function addLicenceKeys(
     await recordAudit(tx, { actor: actorOf(viewer), action: "product.licence-keys", subjectType: "product", subjectId: own.product.id, before, after: { ...after, added, duplicates } });
     return { ok: true, added, duplicates } as const;
   });
+  if (result.added > 0) await deliverHeld(own.product.id, db);
+  return result;
+}
+
+/** Lines held back for want of keys or a file are delivered once the seller has added them. */
+async function deliverHeld(productId: string, db: PrismaClient): Promise<void> {
+  const { deliverHeldLines } = await import("@/lib/server/digital/delivery");
+  await deliverHeldLines(productId, new Date(), db);
 }

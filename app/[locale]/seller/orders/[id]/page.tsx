@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ShipmentsSection } from "@/components/seller/shipments-section";
 import { countryName } from "@/lib/display-names";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { add, type Money } from "@/lib/domain/money";
@@ -17,7 +18,13 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" };
 }
 
-export default async function SellerOrderPage({ params }: { params: Promise<{ locale: string; id: string }> }) {
+export default async function SellerOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { locale: raw, id } = await params;
   if (!isLocale(raw)) notFound();
   const locale: Locale = raw;
@@ -207,6 +214,8 @@ export default async function SellerOrderPage({ params }: { params: Promise<{ lo
           </a>
         </p>
       </section>
+
+      {physical && <ShipmentsSection viewer={viewer} locale={locale} subOrderId={order.id} query={await searchParams} />}
     </div>
   );
 }
