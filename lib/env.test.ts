@@ -284,3 +284,17 @@ describe("contract signing keys", () => {
     expect(problemsOf({ CARAVAN_CONTRACT_SIGNING_KEY_ID: "a" })).toEqual(["CARAVAN_CONTRACT_SIGNING_KEY_ID: names the id of CARAVAN_CONTRACT_SIGNING_KEY, which is not set"]);
   });
 });
+
+describe("carrier webhooks", () => {
+  it("reads one secret per carrier, and the simulator's address", () => {
+    const env = parseEnv({ CARAVAN_CARRIER_SECRETS: "simulated=0123456789abcdef,dhl=fedcba9876543210", CARAVAN_CARRIER_SIMULATOR_URL: "http://127.0.0.1:12112" });
+    expect(env.CARAVAN_CARRIER_SECRETS).toEqual({ simulated: "0123456789abcdef", dhl: "fedcba9876543210" });
+    expect(env.CARAVAN_CARRIER_SIMULATOR_URL).toBe("http://127.0.0.1:12112");
+    expect(parseEnv({}).CARAVAN_CARRIER_SECRETS).toBeUndefined();
+  });
+  it("refuses a short secret, a malformed entry and a simulator that is not an http(s) URL", () => {
+    expect(() => parseEnv({ CARAVAN_CARRIER_SECRETS: "dhl=short" })).toThrow(/CARAVAN_CARRIER_SECRETS: the secret of dhl must be at least 16 characters/);
+    expect(() => parseEnv({ CARAVAN_CARRIER_SECRETS: "just-a-secret-without-carrier" })).toThrow(/CARAVAN_CARRIER_SECRETS: entry 1 must be <carrier>=<secret>/);
+    expect(() => parseEnv({ CARAVAN_CARRIER_SIMULATOR_URL: "ftp://x" })).toThrow(/CARAVAN_CARRIER_SIMULATOR_URL: must be an http\(s\) URL/);
+  });
+});

@@ -7,6 +7,7 @@
  * server (`NODE_ENV=production`) that is not the demo (`CARAVAN_DEMO=true`) needs its
  * payment and session secrets: each one missing is named on its own line.
  */
+import { parseCarrierSecrets } from "@/lib/domain/logistics/signature";
 import { createHash, createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 import { z } from "zod";
 import { parseRateLimitPolicy, type RateLimitPolicy } from "@/lib/domain/rate-limit";
@@ -226,6 +227,23 @@ const schema = z
     STRIPE_SANDBOX_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).default("http://127.0.0.1:12111"),
     STRIPE_SANDBOX_SECRET_KEY: z.string().startsWith("sk_test_", "must be a test secret key (sk_test_...)").default("sk_test_sandbox"),
     STRIPE_SANDBOX_WEBHOOK_SECRET: z.string().startsWith("whsec_", "must be a webhook signing secret (whsec_...)").default("whsec_sandbox"),
+    /**
+     * Carrier webhook secrets, `<carrier>=<secret>` separated by commas (e.g. `simulated=...,dhl-express=...`):
+     * POST /api/webhooks/carriers/<carrier> accepts only events signed with that carrier's secret.
+     * In demo mode a carrier without one gets a secret derived from the store's secret
+     * (CARAVAN_SESSION_SECRET or .data/session-secret), which the carrier simulator is given.
+     */
+    CARAVAN_CARRIER_SECRETS: z
+      .string()
+      .transform((value, ctx) => {
+        const parsed = parseCarrierSecrets(value);
+        if (parsed.ok) return parsed.secrets;
+        ctx.addIssue({ code: "custom", message: parsed.problem });
+        return z.NEVER;
+      })
+      .optional(),
+    /** The carrier simulator (sandbox/carriers) new "simulated" shipments are registered with; `npm start` in demo mode starts one. */
+    CARAVAN_CARRIER_SIMULATOR_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     CARAVAN_COMMISSION_BPS: z.coerce
       .number({ error: "must be basis points (0-5000)" })
       .int("must be basis points (0-5000)")

@@ -16,6 +16,7 @@ import { seedDemoAccounts } from "@/prisma/seed-accounts";
 import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
 import { startSandbox } from "@/lib/server/payments/sandbox-process";
+import { simulatedCarrierSecret, startCarrierSimulator } from "@/lib/server/logistics/simulator-process";
 
 const dev = process.argv.includes("--dev");
 // `next start` runs with NODE_ENV=production: without demo mode it needs the production secrets.
@@ -63,6 +64,7 @@ function require_next(): string {
 const db = await resolveDatabase(log);
 let exitCode = 0;
 let sandbox: { stop(): void } | undefined;
+let carriers: { stop(): void } | undefined;
 try {
   const applied = await migrate(db.url, { log });
   log(`Database ready (${applied.applied.length} migration(s) applied).`);
@@ -85,7 +87,7 @@ try {
   } finally {
     await prisma.$disconnect();
   }
-  const env = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1" };
   if (!config.STRIPE_SECRET_KEY) {
     // No Stripe key: payments go to the local sandbox (test mode), which sends its webhooks here.
     sandbox = await startSandbox({
@@ -96,6 +98,18 @@ try {
       webhookSecret: config.STRIPE_SANDBOX_WEBHOOK_SECRET,
       log,
     });
+  }
+  if (config.CARAVAN_DEMO) {
+    // The demo's "simulated" carrier: parcels move on their own and post signed events here.
+    const url = config.CARAVAN_CARRIER_SIMULATOR_URL ?? "http://127.0.0.1:12112";
+    carriers = await startCarrierSimulator({
+      url,
+      secret: simulatedCarrierSecret(process.env),
+      webhookUrl: `http://127.0.0.1:${port}/api/webhooks/carriers/simulated`,
+      stepMs: Number(process.env.CARRIER_SIMULATOR_STEP_MS || 30_000),
+      log,
+    });
+    env.CARAVAN_CARRIER_SIMULATOR_URL = url;
   }
   if ((await runServerScript("scripts/payments-setup.ts", env)) !== 0) log("Some sellers have no payment account yet: they are held back from checkout.");
   if (dev) {
@@ -118,6 +132,7 @@ try {
   exitCode = 1;
 } finally {
   sandbox?.stop();
+  carriers?.stop();
   await db.stop();
 }
 process.exit(exitCode);

@@ -12,6 +12,8 @@ import { freePort } from "@/lib/db/embedded";
 import { findChromium } from "@/lib/browser";
 import { startTestDatabase } from "@/tests/database";
 import { createSandbox } from "@/sandbox/stripe/server";
+import { createCarrierSimulator } from "@/sandbox/carriers/server";
+import { simulatedCarrierSecret } from "@/lib/server/logistics/simulator-process";
 
 type Counts = { passed: number; failed: number; skipped: number };
 const RESULTS = path.resolve(".data/test-results");
@@ -86,6 +88,13 @@ async function e2e(): Promise<Counts> {
   fs.mkdirSync(".data", { recursive: true });
   const sandboxData = fs.mkdtempSync(path.join(".data", "test-stripe-"));
   const sandbox = await createSandbox({ port: 0, dataDir: sandboxData, webhookUrl: `http://127.0.0.1:${e2ePort}/api/webhooks/stripe`, webhookRetryBaseMs: 1000 });
+  // Parcels of the "simulated" carrier step only when a test asks (POST /v1/shipments/{tn}/advance).
+  const carriers = await createCarrierSimulator({
+    port: 0,
+    secrets: { simulated: simulatedCarrierSecret({ ...process.env, CARAVAN_DEMO: "true" }) },
+    webhookUrl: `http://127.0.0.1:${e2ePort}/api/webhooks/carriers/simulated`,
+    retryBaseMs: 500,
+  });
   try {
     const env = {
       ...process.env,
@@ -100,6 +109,7 @@ async function e2e(): Promise<Counts> {
       CARAVAN_CHROMIUM_PATH: chromium,
       E2E_PORT: String(e2ePort),
       STRIPE_SANDBOX_URL: sandbox.url,
+      CARAVAN_CARRIER_SIMULATOR_URL: carriers.url,
       E2E_OUTAGE_PORT: String(await freePort()),
     };
     if ((await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/payments-setup.ts"], env)) !== 0) {
@@ -125,6 +135,7 @@ async function e2e(): Promise<Counts> {
     if (code !== 0 && counts.failed === 0) counts.failed = 1;
     return counts;
   } finally {
+    await carriers.close();
     await sandbox.close();
     fs.rmSync(sandboxData, { recursive: true, force: true });
     await db.stop();
