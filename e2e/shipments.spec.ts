@@ -103,7 +103,10 @@ test.describe("seller shipments", () => {
     expect(slip.status()).toBe(200);
     expect(slip.headers()["content-type"]).toBe("application/pdf");
 
-    // A manual update a moment after the label was created.
+    // A manual update a moment after the label was created: the form takes whole seconds,
+    // so let the second of the label's creation pass first (an update that is not newer
+    // is kept as history and does not move the status).
+    await page.waitForTimeout(1_100);
     await shipment.getByLabel("Status", { exact: true }).selectOption("IN_TRANSIT");
     await shipment.getByLabel("Time (UTC)", { exact: true }).fill(new Date().toISOString().slice(0, 19));
     await shipment.getByLabel("Place", { exact: true }).fill("Osaka International Exchange");
