@@ -312,7 +312,7 @@ describe("carrier webhooks", () => {
     await afterShipmentCreated(dhl.id, db, fake);
     await expect(afterShipmentCreated(s.id, db, (async () => { throw new Error("refused"); }) as typeof fetch)).resolves.toBeUndefined();
     await expect(afterShipmentCreated(s.id, db)).resolves.toBeUndefined();
-    expect(calls).toEqual([{ url: "http://127.0.0.1:9/v1/shipments", body: { trackingNumber: s.trackingNumber, carrier: "simulated" } }]);
+    expect(calls).toEqual([{ url: "http://127.0.0.1:9/v1/shipments", body: { trackingNumber: s.trackingNumber, carrier: "simulated", labelCreated: true } }]);
   });
 
   it("follows a parcel the suite's simulator moves, through the same handler", async () => {

@@ -77,6 +77,20 @@ describe("carrier simulator", () => {
     expect((await call("GET", `/v1/shipments/${tn}`)).json.deliveries).toHaveLength(6);
   });
 
+  it("starts at the pick-up scan, posting nothing at once, for a parcel whose label the store made", async () => {
+    const tn = trackingNumber(false);
+    const created = await call("POST", "/v1/shipments", { trackingNumber: tn, labelCreated: true });
+    expect(created.json.steps).toEqual(["PICKED_UP", "IN_TRANSIT", "ARRIVED_IN_DESTINATION", "OUT_FOR_DELIVERY", "DELIVERED"]);
+    await simulator.idle();
+    expect(received).toEqual([]);
+    await call("POST", `/v1/shipments/${tn}/advance`, {});
+    await simulator.idle();
+    expect(received.map((r) => r.kind)).toEqual(["SIM-PCK"]);
+    // The first scan carries the carrier's delivery estimate.
+    expect(parseCarrierEvents("simulated", received[0]!.body, new Date()).ok && (parseCarrierEvents("simulated", received[0]!.body, new Date()) as { events: { estimate: unknown }[] }).events[0]!.estimate).not.toBeNull();
+    expect((await call("POST", "/v1/shipments", { trackingNumber: trackingNumber(false), labelCreated: "yes" })).status).toBe(400);
+  });
+
   it("stops at customs when asked, and on its own for the tracking numbers that do", async () => {
     const tn = trackingNumber(false);
     const held = await call("POST", "/v1/shipments", { trackingNumber: tn, customsHold: true });

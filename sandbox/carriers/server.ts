@@ -188,7 +188,7 @@ export async function createCarrierSimulator(options: CarrierSimulatorOptions): 
     const at = new Date(Math.max(now().getTime(), last ? Date.parse(last.at) + 1000 : 0));
     const wording = WORDING[step];
     const event: SimulatedEvent = { id: `${parcel.trackingNumber}-${index + 1}-${wording.code}`, trackingNumber: parcel.trackingNumber, kind: wording.code, at: at.toISOString(), location: wording.location, text: wording.text };
-    if (step === "LABEL_CREATED") event.estimatedDelivery = { from: day(at, 3), to: day(at, 5) };
+    if (index === 0) event.estimatedDelivery = { from: day(at, 3), to: day(at, 5) };
     if (step === "HELD_AT_CUSTOMS") event.estimatedDelivery = { from: day(at, 4), to: day(at, 7) };
     if (step === "OUT_FOR_DELIVERY") event.estimatedDelivery = { from: day(at, 0), to: day(at, 0) };
     parcel.events.push(event);
@@ -246,6 +246,7 @@ export async function createCarrierSimulator(options: CarrierSimulatorOptions): 
     const webhookUrl = body.webhookUrl ?? settings.webhookUrl;
     if (typeof webhookUrl !== "string" || !URL.canParse(webhookUrl) || !/^https?:$/.test(new URL(webhookUrl).protocol)) throw new HttpError(400, "WEBHOOK_URL_INVALID");
     const customsHold = bool(body.customsHold, settings.customsHold, "CUSTOMS_HOLD") ?? defaultCustomsHold(trackingNumber);
+    const labelCreated = bool(body.labelCreated, undefined, "LABEL_CREATED") ?? false;
     const parcel: SimulatedParcel = {
       trackingNumber,
       carrier,
@@ -255,7 +256,8 @@ export async function createCarrierSimulator(options: CarrierSimulatorOptions): 
       reorder: bool(body.reorder, settings.reorder, "REORDER") ?? false,
       delayMs: ms(body.delayMs, settings.delayMs, "DELAY_MS"),
       stepMs: ms(body.stepMs, settings.stepMs, "STEP_MS"),
-      steps: STEPS.filter((step) => customsHold || (step !== "HELD_AT_CUSTOMS" && step !== "RELEASED_BY_CUSTOMS")),
+      // A parcel whose label the store already made (`labelCreated`) starts at the pick-up scan.
+      steps: STEPS.filter((step) => (customsHold || (step !== "HELD_AT_CUSTOMS" && step !== "RELEASED_BY_CUSTOMS")) && !(labelCreated && step === "LABEL_CREATED")),
       position: 0,
       status: null,
       events: [],
@@ -304,8 +306,9 @@ export async function createCarrierSimulator(options: CarrierSimulatorOptions): 
         if (request.method !== "POST") throw new HttpError(405, "METHOD_NOT_ALLOWED");
         const { parcel, created } = register(await readJson(request));
         if (created) {
-          // The label is the first event; the rest follow every stepMs or on /advance.
-          void advance(parcel, 1);
+          // The label is the first event (unless the store made it); the rest follow every stepMs or on /advance.
+          if (parcel.steps[0] === "LABEL_CREATED") void advance(parcel, 1);
+          else schedule(parcel);
           log(JSON.stringify({ message: "parcel registered", trackingNumber: parcel.trackingNumber, customsHold: parcel.customsHold, steps: parcel.steps.length }));
         }
         return send(created ? 201 : 200, parcel);

@@ -18,7 +18,8 @@ export async function afterShipmentCreated(shipmentId: string, db?: PrismaClient
     const response = await fetcher(`${simulator.replace(/\/$/, "")}/v1/shipments`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ trackingNumber: shipment.trackingNumber, carrier: shipment.carrier }),
+      // The seller's shipment already recorded its label: the carrier's first scan is the pick-up.
+      body: JSON.stringify({ trackingNumber: shipment.trackingNumber, carrier: shipment.carrier, labelCreated: true }),
       signal: AbortSignal.timeout(5_000),
     });
     if (!response.ok) console.error(JSON.stringify({ level: "error", message: "carrier simulator refused the shipment", shipment: shipmentId, status: response.status }));
