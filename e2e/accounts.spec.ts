@@ -1,11 +1,7 @@
-import fs from "node:fs";
-import path from "node:path";
 import { test, expect } from "./fixtures";
+import { messages, text } from "./messages";
 
 /** Accounts in the demo store: signed-in surfaces send a visitor to sign in and back; wrong passwords are refused in the visitor's language. */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const en = messages("en");
 const ar = messages("ar");
 

@@ -1,20 +1,16 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { signIn, DEMO } from "./sign-in";
 import { GERMAN_PRODUCT } from "./catalogue-data";
+import { messages, text } from "./messages";
 
 /**
  * The operator's panel: orders with their reconcile state, the audit log with the entries
  * the payment flow writes, a hand-set exchange rate, a buyer kept out, and the log in
  * Arabic on a phone.
  */
-type Messages = Record<string, Record<string, unknown>>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
 const en = messages("en");
 const ar = messages("ar");
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 
 /** A guest buys one German item for Japan and pays with 4242, as e2e/checkout.spec.ts does. */

@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
 import { GERMAN_PRODUCT } from "./catalogue-data";
+import { messages, text } from "./messages";
 
 /**
  * The buyer's account end to end, as the demo buyer: the visitor's cart joins the
@@ -11,11 +10,8 @@ import { GERMAN_PRODUCT } from "./catalogue-data";
  * account and opens, and the address book works in Arabic without JavaScript on a phone.
  * One at a time: every test is the same account, with one cart.
  */
-type Messages = Record<string, Record<string, unknown>>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
 const en = messages("en");
 const ar = messages("ar");
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const GERMAN_SKU = GERMAN_PRODUCT.variants[0]!.sku;
 
 const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;

@@ -1,12 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
-import { simpleParser } from "mailparser";
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { JAPANESE_PRODUCT } from "./catalogue-data";
 import { signatureHeader } from "../lib/domain/logistics/signature";
 import { simulatedCarrierSecret } from "../lib/server/logistics/simulator-process";
+import { buyAsGuest, query, subjectsTo } from "./journeys";
+import { messages, text } from "./messages";
 
 /**
  * Carrier tracking end to end: a guest in Japan pays for an order; a parcel of it is put
@@ -15,60 +13,14 @@ import { simulatedCarrierSecret } from "../lib/server/logistics/simulator-proces
  * signed events reach the store's webhook. The buyer gets each notice once, in Japanese,
  * and the sub-order is dated delivered.
  */
-type Messages = Record<string, Record<string, unknown>>;
-const ja = JSON.parse(fs.readFileSync(path.resolve("messages", "ja.json"), "utf8")) as Messages;
-const text = (key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja) as string;
-const OUTBOX = path.resolve(".data/outbox");
+const ja = messages("ja");
+/** A Japanese message by its dotted key. */
+const say = (key: string): string => text(ja, key);
 const SIMULATOR = process.env.CARAVAN_CARRIER_SIMULATOR_URL ?? "http://127.0.0.1:12112";
-const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-async function buy(page: Page, email: string): Promise<string> {
-  await page.goto(`/ja/products/${JAPANESE_PRODUCT.slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: text("product.addToCart") }).click();
-  await page.waitForLoadState("networkidle");
-  await page.goto("/ja/checkout");
-  const address = { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email };
-  for (const [name, value] of Object.entries(address)) {
-    const field = page.locator(`input[name=${name}]`);
-    if ((await field.count()) > 0) await field.fill(value);
-  }
-  await page.locator("select[name=region]").selectOption("26");
-  await page.locator("button[value=update]").click();
-  await expect(page.getByTestId("checkout-invalid")).toHaveCount(0);
-  await page.getByTestId("accept-terms").check();
-  await page.getByTestId("pay").click();
-  await expect(page).toHaveURL(new RegExp(`^${sandboxOrigin}/pay/cs_test_`));
-  await page.locator("[name=card_number]").fill("4242424242424242");
-  await page.locator("[name=card_expiry]").fill("12 / 34");
-  await page.locator("[name=card_cvc]").fill("123");
-  await page.locator("[name=name]").fill("Test Buyer");
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/ja\/checkout\/complete\?order=/);
-  await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
-  return (await page.getByTestId("order").getAttribute("data-order-id"))!;
-}
-
-/** The subjects of the finished messages to `email` in the outbox. */
-async function subjectsTo(email: string): Promise<string[]> {
-  const files = fs.existsSync(OUTBOX) ? fs.readdirSync(OUTBOX).filter((f) => f.endsWith(".eml")) : [];
-  const subjects: string[] = [];
-  for (const file of files) {
-    const mail = await simpleParser(fs.readFileSync(path.join(OUTBOX, file)));
-    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    if (to?.value[0]?.address === email) subjects.push(mail.subject ?? "");
-  }
-  return subjects.sort();
-}
+/** A guest's paid order of the Japanese product, bought in Japanese; its id. */
+const buy = async (page: Page, email: string): Promise<string> =>
+  (await buyAsGuest(page, { locale: "ja", slugs: [JAPANESE_PRODUCT.slug], address: { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email } })).orderId;
 
 test.describe("carrier tracking", () => {
   test("a parcel held at customs and then delivered mails the buyer each notice once in Japanese, and dates the sub-order's delivery", async ({ page }) => {
@@ -100,9 +52,9 @@ test.describe("carrier tracking", () => {
     expect(sub!.deliveredAt).toEqual(shipment!.deliveredAt);
     expect(sub!.deliveredAt).not.toBeNull();
 
-    const expected = (["SHIPPED", "HELD_AT_CUSTOMS", "OUT_FOR_DELIVERY", "DELIVERED"] as const).map((kind) => text(`parcelMail.subject.${kind}`).replace("{number}", order!.number)).sort();
+    const expected = (["SHIPPED", "HELD_AT_CUSTOMS", "OUT_FOR_DELIVERY", "DELIVERED"] as const).map((kind) => say(`parcelMail.subject.${kind}`).replace("{number}", order!.number)).sort();
     // The order confirmation went to the same address; every other message is a notice.
-    const confirmation = text("mail.orderConfirmation.subject").replace("{number}", order!.number);
+    const confirmation = say("mail.orderConfirmation.subject").replace("{number}", order!.number);
     const notices = async () => (await subjectsTo(email)).filter((s) => !s.includes(confirmation));
     await expect.poll(notices, { timeout: 30_000 }).toEqual(expected);
 

@@ -1,23 +1,19 @@
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import Stripe from "stripe";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { GERMAN_PRODUCT, JAPANESE_PRODUCT } from "./catalogue-data";
 import { PRODUCTS } from "../prisma/seed-data";
+import { messages, text } from "./messages";
 
 /**
  * Checkout end to end: the store's pages in Chromium, payment on the local Stripe
  * sandbox's hosted page (the run's own sandbox, which sends its signed webhooks to the
  * store under test), and the outcome read back from the store and the sandbox.
  */
-type Messages = Record<string, Record<string, unknown>>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
 const ja = messages("ja");
 const ar = messages("ar");
 const en = messages("en");
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 
 const EBOOK = PRODUCTS.find((p) => p.kind === "DIGITAL" && p.taxCategory === "EBOOK")!;
 const sandboxUrl = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111");

@@ -1,6 +1,4 @@
 import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
 import pg from "pg";
 import Stripe from "stripe";
 import type { Page } from "@playwright/test";
@@ -8,15 +6,13 @@ import { test, expect } from "./fixtures";
 import { GERMAN_PRODUCT } from "./catalogue-data";
 import { PRODUCTS, SELLERS } from "../prisma/seed-data";
 import { pdfText } from "../lib/server/contracts/test-support";
+import { messages, text } from "./messages";
 
 /**
  * The electronic contract end to end: the terms accepted at checkout, the order's copy
  * of them, and withdrawal online with its acknowledgement and, once the seller has the
  * return, the refund and the transfer reversal at the sandbox.
  */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const de = messages("de");
 const en = messages("en");
 const FRENCH = PRODUCTS.find((p) => SELLERS.find((s) => s.id === p.sellerId)?.country === "FR" && p.kind === "PHYSICAL")!;

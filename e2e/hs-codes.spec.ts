@@ -1,12 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { test, expect } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
+import { messages, text } from "./messages";
 
 /** The seller's HS code finder: found by the seller's own words, for seller members only, right to left without JavaScript. */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 
 test.describe("hs codes", () => {
   test("a demo seller searches “Messer” in German and sees heading 8211 with its chapter", async ({ page }) => {

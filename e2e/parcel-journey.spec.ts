@@ -1,7 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-import { simpleParser } from "mailparser";
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures";
 import { JAPANESE_PRODUCT } from "./catalogue-data";
@@ -9,6 +5,8 @@ import { DEMO, signIn } from "./sign-in";
 import { pdfText } from "../lib/server/contracts/test-support";
 import { defaultCustomsHold } from "../sandbox/carriers/server";
 import { SELLERS } from "../prisma/seed-data";
+import { buyAsGuest, query, subjectsTo } from "./journeys";
+import { messages, text } from "./messages";
 
 /**
  * A parcel from order to doorstep, each step by the one who takes it: a guest in Japan
@@ -17,49 +15,16 @@ import { SELLERS } from "../prisma/seed-data";
  * to delivered; the buyer reads every step on the order page in Japanese and finds it
  * through the public lookup; each notice reaches the outbox once.
  */
-type Messages = Record<string, unknown>;
-const ja = JSON.parse(fs.readFileSync(path.resolve("messages", "ja.json"), "utf8")) as Messages;
-const text = (key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], ja) as string;
-const OUTBOX = path.resolve(".data/outbox");
+const ja = messages("ja");
+/** A Japanese message by its dotted key. */
+const say = (key: string): string => text(ja, key);
 const SIMULATOR = process.env.CARAVAN_CARRIER_SIMULATOR_URL ?? "http://127.0.0.1:12112";
-const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 const SELLER = DEMO.seller(SELLERS.find((s) => s.id === JAPANESE_PRODUCT.sellerId)!.handle);
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** A guest's paid order, bought in Japanese; the page ends on the order's confirmation. */
-async function buy(page: Page, email: string): Promise<void> {
-  await page.goto(`/ja/products/${JAPANESE_PRODUCT.slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: text("product.addToCart") }).click();
-  await page.waitForLoadState("networkidle");
-  await page.goto("/ja/checkout");
-  const address = { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email };
-  for (const [name, value] of Object.entries(address)) {
-    const field = page.locator(`input[name=${name}]`);
-    if ((await field.count()) > 0) await field.fill(value);
-  }
-  await page.locator("select[name=region]").selectOption("26");
-  await page.locator("button[value=update]").click();
-  await expect(page.getByTestId("checkout-invalid")).toHaveCount(0);
-  await page.getByTestId("accept-terms").check();
-  await page.getByTestId("pay").click();
-  await expect(page).toHaveURL(new RegExp(`^${sandboxOrigin}/pay/cs_test_`));
-  await page.locator("[name=card_number]").fill("4242424242424242");
-  await page.locator("[name=card_expiry]").fill("12 / 34");
-  await page.locator("[name=card_cvc]").fill("123");
-  await page.locator("[name=name]").fill("Test Buyer");
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/ja\/checkout\/complete\?order=/);
-  await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
-}
+const buy = async (page: Page, email: string): Promise<void> => {
+  await buyAsGuest(page, { locale: "ja", slugs: [JAPANESE_PRODUCT.slug], address: { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email } });
+};
 
 /** A tracking number of the simulated carrier whose parcel the simulator holds at customs. */
 function heldTrackingNumber(): string {
@@ -67,17 +32,6 @@ function heldTrackingNumber(): string {
     const candidate = `SIM${String(n).slice(-10)}`;
     if (defaultCustomsHold(candidate)) return candidate;
   }
-}
-
-async function subjectsTo(email: string): Promise<string[]> {
-  const files = fs.existsSync(OUTBOX) ? fs.readdirSync(OUTBOX).filter((f) => f.endsWith(".eml")) : [];
-  const subjects: string[] = [];
-  for (const file of files) {
-    const mail = await simpleParser(fs.readFileSync(path.join(OUTBOX, file)));
-    const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-    if (to?.value[0]?.address === email) subjects.push(mail.subject ?? "");
-  }
-  return subjects.sort();
 }
 
 test.describe("parcel journey", () => {
@@ -125,22 +79,22 @@ test.describe("parcel journey", () => {
     await page.goto(orderPage);
     const shipment = page.getByTestId("shipment");
     await expect(shipment.getByTestId("shipment-tracking-number")).toHaveText(tracking);
-    await expect(shipment.getByTestId("shipment-status")).toContainText(text("tracking.status.DELIVERED"));
+    await expect(shipment.getByTestId("shipment-status")).toContainText(say("tracking.status.DELIVERED"));
     const steps = ["DELIVERED", "OUT_FOR_DELIVERY", "RELEASED_BY_CUSTOMS", "HELD_AT_CUSTOMS", "ARRIVED_IN_DESTINATION", "IN_TRANSIT", "PICKED_UP", "LABEL_CREATED"];
-    await expect(shipment.getByTestId("tracking-event-status")).toHaveText(steps.map((s) => text(`tracking.status.${s}`)));
+    await expect(shipment.getByTestId("tracking-event-status")).toHaveText(steps.map((s) => say(`tracking.status.${s}`)));
     await expectAccessible(page);
 
     // A guest with only the number and the email finds the same steps.
     await page.goto("/ja/orders/lookup");
-    await page.getByLabel(text("tracking.lookup.number"), { exact: true }).fill(number);
-    await page.getByLabel(text("tracking.lookup.email"), { exact: true }).fill(email);
-    await page.getByRole("button", { name: text("tracking.lookup.submit") }).click();
+    await page.getByLabel(say("tracking.lookup.number"), { exact: true }).fill(number);
+    await page.getByLabel(say("tracking.lookup.email"), { exact: true }).fill(email);
+    await page.getByRole("button", { name: say("tracking.lookup.submit") }).click();
     await expect(page.getByTestId("lookup-result")).toBeVisible();
-    await expect(page.getByTestId("lookup-result").getByTestId("tracking-event-status")).toHaveText(steps.map((s) => text(`tracking.status.${s}`)));
+    await expect(page.getByTestId("lookup-result").getByTestId("tracking-event-status")).toHaveText(steps.map((s) => say(`tracking.status.${s}`)));
 
     // Each notice once: shipped, held at customs, out for delivery, delivered.
-    const expected = (["SHIPPED", "HELD_AT_CUSTOMS", "OUT_FOR_DELIVERY", "DELIVERED"] as const).map((kind) => text(`parcelMail.subject.${kind}`).replace("{number}", number)).sort();
-    const confirmation = text("mail.orderConfirmation.subject").replace("{number}", number);
+    const expected = (["SHIPPED", "HELD_AT_CUSTOMS", "OUT_FOR_DELIVERY", "DELIVERED"] as const).map((kind) => say(`parcelMail.subject.${kind}`).replace("{number}", number)).sort();
+    const confirmation = say("mail.orderConfirmation.subject").replace("{number}", number);
     const notices = async () => (await subjectsTo(email)).filter((s) => !s.includes(confirmation));
     await expect.poll(notices, { timeout: 30_000 }).toEqual(expected);
   });

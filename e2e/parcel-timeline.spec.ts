@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible } from "./fixtures";
 import { JAPANESE_PRODUCT } from "./catalogue-data";
+import { messages, text, type Messages } from "./messages";
+import { buyAsGuest, query } from "./journeys";
 
 /**
  * The buyer's parcel tracking end to end: a guest in Japan pays an order; the seller's
@@ -14,56 +13,14 @@ import { JAPANESE_PRODUCT } from "./catalogue-data";
  * the same "no match" answer as an unknown number; the lookup works in Arabic without
  * JavaScript on a 375 px phone.
  */
-type Messages = Record<string, Record<string, unknown>>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
 const ja = messages("ja");
 const ar = messages("ar");
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
-const sandboxUrl = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111");
 const JP_ADDRESS = { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email: "hanako.track@example.jp" };
 const STEPS = ["OUT_FOR_DELIVERY", "RELEASED_BY_CUSTOMS", "HELD_AT_CUSTOMS"] as const;
 const CARRIER_WORDS = { HELD_AT_CUSTOMS: "Customs: held pending import documents", RELEASED_BY_CUSTOMS: "Cleared by customs at Narita", OUT_FOR_DELIVERY: "With courier for delivery" };
 
-async function payAsGuest(page: Page) {
-  await page.goto(`/ja/products/${JAPANESE_PRODUCT.slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: text(ja, "product.addToCart") }).click();
-  await page.waitForLoadState("networkidle");
-  await page.goto("/ja/checkout");
-  const select = page.locator("select[name=country]");
-  if ((await select.inputValue()) !== "JP") {
-    await select.selectOption("JP");
-    await page.locator("button[value=update]").click();
-    await expect(select).toHaveValue("JP");
-  }
-  for (const [name, value] of Object.entries(JP_ADDRESS)) {
-    const field = page.locator(`input[name=${name}]`);
-    if ((await field.count()) > 0) await field.fill(value);
-  }
-  await page.locator("select[name=region]").selectOption("26");
-  await page.locator("button[value=update]").click();
-  await expect(page.getByTestId("checkout-invalid")).toHaveCount(0);
-  await page.getByTestId("accept-terms").check();
-  await page.getByTestId("pay").click();
-  await expect(page).toHaveURL(new RegExp(`^${sandboxUrl.origin}/pay/cs_test_`));
-  await page.locator("[name=card_number]").fill("4242424242424242");
-  await page.locator("[name=card_expiry]").fill("12 / 34");
-  await page.locator("[name=card_cvc]").fill("123");
-  await page.locator("[name=name]").fill("Test Buyer");
-  await page.locator("form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/ja\/checkout\/complete\?order=/);
-  await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
-}
+const payAsGuest = async (page: Page) => buyAsGuest(page, { locale: "ja", slugs: [JAPANESE_PRODUCT.slug], address: JP_ADDRESS });
 
 /** A shipment for the order's first parcel and its three events, written newest first so they arrive out of order. */
 async function shipWithCustomsHold(orderId: string): Promise<string> {

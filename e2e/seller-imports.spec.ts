@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { test, expect } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
+import { messages, text } from "./messages";
 
 /**
  * The seller panel's catalogue import: a file of 500 rows with 7 bad ones runs as a
@@ -9,9 +8,6 @@ import { DEMO, signIn } from "./sign-in";
  * with their reasons in the page's language; the same file again changes nothing; the
  * job is invisible to another seller.
  */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const en = messages("en");
 const de = messages("de");
 

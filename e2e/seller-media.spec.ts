@@ -1,17 +1,13 @@
 import sharp from "sharp";
 import { test, expect } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
-import fs from "node:fs";
-import path from "node:path";
+import { messages, text } from "./messages";
 
 /**
  * A seller's product photos: the demo seller uploads a PNG, it becomes ready in the
  * background, and the storefront shows it as a responsive <picture> served with an
  * immutable cache header; a text file named .png is refused in the seller's language.
  */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 
 const PRODUCT_ID = "prd_012";
 /** Another of the seller's products, so the two tests never see each other's uploads. */

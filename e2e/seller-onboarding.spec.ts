@@ -5,6 +5,7 @@ import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
+import { messages, text } from "./messages";
 
 /**
  * Opening a shop end to end: a new account signs up, follows the verification link
@@ -12,9 +13,6 @@ import { DEMO, signIn } from "./sign-in";
  * Stripe sandbox's onboarding page; the operator approves the shop and the seller's
  * overview shows it live. And the onboarding form in Arabic without JavaScript.
  */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const en = messages("en");
 const ar = messages("ar");
 // The store under test writes mail here (CARAVAN_OUTBOX_DIR's default, relative to the store's folder).

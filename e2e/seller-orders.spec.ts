@@ -1,9 +1,9 @@
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { expectAccessible, test, expect } from "./fixtures";
 import { signIn, DEMO } from "./sign-in";
 import { GERMAN_PRODUCT, JAPANESE_PRODUCT } from "./catalogue-data";
 import { SELLERS } from "../prisma/seed-data";
+import { buyAsGuest, query } from "./journeys";
 
 /**
  * The seller's side of a paid order: a guest buys from a Japanese and a German seller
@@ -12,52 +12,11 @@ import { SELLERS } from "../prisma/seed-data";
  * sees the order in payouts; the German seller's parcel stays out of reach; the list
  * works in Arabic on a phone.
  */
-const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 const JP_ADDRESS = { name: "Hanako Yamada", line1: "Karasuma-dori Nijo 123", postalCode: "6040000", phone: "090-1234-5678", email: "hanako@example.jp" };
 const handleOf = (sellerId: string) => SELLERS.find((s) => s.id === sellerId)!.handle;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** A guest's paid order for both products; its number. */
-async function buy(page: Page): Promise<string> {
-  for (const product of [JAPANESE_PRODUCT, GERMAN_PRODUCT]) {
-    await page.goto(`/en/products/${product.slug}`);
-    await page.getByTestId("add-to-cart").getByRole("button").first().click();
-    await page.waitForLoadState("networkidle");
-  }
-  await page.goto("/en/checkout");
-  const country = page.locator("select[name=country]");
-  if ((await country.inputValue()) !== "JP") {
-    await country.selectOption("JP");
-    await page.locator("button[value=update]").click();
-    await expect(country).toHaveValue("JP");
-  }
-  for (const [name, value] of Object.entries(JP_ADDRESS)) {
-    const field = page.locator(`input[name=${name}]`);
-    if ((await field.count()) > 0) await field.fill(value);
-  }
-  await page.locator("select[name=region]").selectOption("26");
-  await page.locator("button[value=update]").click();
-  await expect(page.getByTestId("checkout-invalid")).toHaveCount(0);
-  await page.getByTestId("accept-terms").check();
-  await page.getByTestId("pay").click();
-  await expect(page).toHaveURL(new RegExp(`^${sandboxOrigin}/pay/cs_test_`));
-  await page.locator("[name=card_number]").fill("4242424242424242");
-  await page.locator("[name=card_expiry]").fill("12 / 34");
-  await page.locator("[name=card_cvc]").fill("123");
-  await page.locator("[name=name]").fill("Test Buyer");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
-  return (await page.getByTestId("order-number").textContent())!.trim();
-}
+const buy = async (page: Page): Promise<string> => (await buyAsGuest(page, { slugs: [JAPANESE_PRODUCT.slug, GERMAN_PRODUCT.slug], address: JP_ADDRESS })).number;
 
 test.describe("seller orders", () => {
   test("after a buyer's paid order, its seller finds it, sees share and commission, downloads the packing slip and sees it in payouts; another seller's parcel is not found; the list works in Arabic on a phone", async ({ page, context, baseURL }) => {

@@ -1,7 +1,6 @@
-import fs from "node:fs";
-import path from "node:path";
 import { test, expect, expectAccessible } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
+import { messages, text } from "./messages";
 
 /**
  * The seller panel's catalogue: the demo seller creates a product, writes it in English
@@ -9,9 +8,6 @@ import { DEMO, signIn } from "./sign-in";
  * both languages and in two markets' currencies. Without JavaScript, in Arabic, the
  * product form saves a translation.
  */
-type Messages = Record<string, unknown>;
-const messages = (locale: string) => JSON.parse(fs.readFileSync(path.resolve("messages", `${locale}.json`), "utf8")) as Messages;
-const text = (m: Messages, key: string): string => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], m) as string;
 const en = messages("en");
 const ar = messages("ar");
 

@@ -1,4 +1,3 @@
-import pg from "pg";
 import type { Page } from "@playwright/test";
 import { expectAccessible, test, expect } from "./fixtures";
 import { signIn, DEMO } from "./sign-in";
@@ -6,6 +5,7 @@ import { JAPANESE_PRODUCT } from "./catalogue-data";
 import { pdfText } from "../lib/server/contracts/test-support";
 import { money, toDecimalString } from "../lib/domain/money";
 import { SELLERS } from "../prisma/seed-data";
+import { buyAsGuest, query } from "./journeys";
 
 /**
  * The seller's shipments: a guest buys from the Kyoto tea seller and pays on the
@@ -14,50 +14,11 @@ import { SELLERS } from "../prisma/seed-data";
  * adds a manual "in transit" update, and the section reads right to left in Arabic on
  * a phone.
  */
-const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 const JP_ADDRESS = { name: "Hanako Yamada", line1: "Karasuma-dori Nijo 123", postalCode: "6040000", phone: "090-1234-5678", email: "hanako@example.jp" };
 const handleOf = (sellerId: string) => SELLERS.find((s) => s.id === sellerId)!.handle;
 
-async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 /** A guest's paid order of the Japanese product; its number. */
-async function buy(page: Page): Promise<string> {
-  await page.goto(`/en/products/${JAPANESE_PRODUCT.slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button").first().click();
-  await page.waitForLoadState("networkidle");
-  await page.goto("/en/checkout");
-  const country = page.locator("select[name=country]");
-  if ((await country.inputValue()) !== "JP") {
-    await country.selectOption("JP");
-    await page.locator("button[value=update]").click();
-    await expect(country).toHaveValue("JP");
-  }
-  for (const [name, value] of Object.entries(JP_ADDRESS)) {
-    const field = page.locator(`input[name=${name}]`);
-    if ((await field.count()) > 0) await field.fill(value);
-  }
-  await page.locator("select[name=region]").selectOption("26");
-  await page.locator("button[value=update]").click();
-  await expect(page.getByTestId("checkout-invalid")).toHaveCount(0);
-  await page.getByTestId("accept-terms").check();
-  await page.getByTestId("pay").click();
-  await expect(page).toHaveURL(new RegExp(`^${sandboxOrigin}/pay/cs_test_`));
-  await page.locator("[name=card_number]").fill("4242424242424242");
-  await page.locator("[name=card_expiry]").fill("12 / 34");
-  await page.locator("[name=card_cvc]").fill("123");
-  await page.locator("[name=name]").fill("Test Buyer");
-  await page.locator("form button[type=submit]").click();
-  await expect(page.getByTestId("order")).toHaveAttribute("data-status", "PAID");
-  return (await page.getByTestId("order-number").textContent())!.trim();
-}
+const buy = async (page: Page): Promise<string> => (await buyAsGuest(page, { slugs: [JAPANESE_PRODUCT.slug], address: JP_ADDRESS })).number;
 
 test.describe("seller shipments", () => {
   test("after a buyer's paid order, the seller ships it with the simulated carrier, downloads the customs declaration, adds an in-transit update; the section works in Arabic on a phone", async ({ page, context, baseURL }) => {
