@@ -22,6 +22,7 @@ import { serverEnv } from "@/lib/env";
 import { priceView, type PriceView } from "@/lib/server/catalogue/pricing";
 import { getFx } from "@/lib/server/catalogue/queries";
 import { tradeProduct } from "@/lib/server/trade/trade-product";
+import { incrementCount } from "@/lib/server/analytics/counts";
 
 /**
  * The buyer's cart, in PostgreSQL: anonymous, identified by a random id that only the
@@ -102,6 +103,8 @@ export async function addToCart(
     const seen = { seenPriceMinor: price.amountMinor, seenCurrency: price.currency, seenDisplayMinor: shown.amountMinor, seenDisplayCurrency: shown.currency };
     if (line) await tx.cartLine.update({ where: { id: line.id }, data: { quantity: wanted, ...seen } });
     else await tx.cartLine.create({ data: { id: `line_${crypto.randomBytes(9).toString("base64url")}`, cartId: id, variantId, quantity: wanted, ...seen } });
+    // The anonymous daily count of add-to-cart actions (README "Analytics without cookies").
+    await incrementCount(tx, "carts", variant.product.id, market.country, clock.now());
     return { ok: true, cartId: id, data: { quantity: wanted } } as const;
   });
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { PriceTag } from "@/components/price/price-tag";
 import { Gallery } from "@/components/product/gallery";
+import { ViewBeacon } from "@/components/product/view-beacon";
 import { getProduct, listPrerenderedProductSlugs, type ProductDetail } from "@/lib/server/catalogue/entities";
 import { renditionUrl } from "@/lib/domain/images/uploads";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
@@ -81,6 +82,7 @@ export default async function ProductPage({ params }: { params: Promise<Params> 
   return (
     <article className="product-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }} />
+      <ViewBeacon productId={product.id} />
       <Gallery productId={product.id} count={product.imageCount} title={product.title} locale={locale} images={product.images} />
       <div className="product-info">
         <p className="muted small">
