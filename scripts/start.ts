@@ -72,7 +72,7 @@ try {
   try {
     if (!(await isSeeded(prisma))) {
       log("Empty database: loading the demo catalogue.");
-      const result = await seed(prisma, { recordFxRefresh: true });
+      const result = await seed(prisma, { recordFxRefresh: true, history: true });
       log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
     } else if (applied.applied.length > 0) {
       // New migrations may add derived columns: fill them from the rows already there.
