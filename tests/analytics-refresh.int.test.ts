@@ -11,6 +11,8 @@ import { registerJobHandler, runNextJob, type JobContext } from "@/lib/server/jo
 import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
 import { createDatabase } from "./database";
+import { fixedClock } from "@/lib/domain/clock";
+import { settle } from "@/lib/server/checkout/fulfil";
 import type { PrismaClient } from "@/generated/prisma/client";
 
 /**
@@ -130,6 +132,33 @@ describe("analytics.refresh job", () => {
     expect(after.orders).toBe((before?.orders ?? 0) + 1);
     const otherAfter = await prisma.salesWeek.findMany({ where: { sellerId: knives.id }, orderBy: [{ productId: "asc" }, { destination: "asc" }, { week: "asc" }] });
     expect(otherAfter).toEqual(otherBefore);
+  });
+
+  it("converts a line priced in another currency with its order's stored rate", async () => {
+    const template = await prisma.order.findFirstOrThrow({ where: { demo: true, subOrders: { some: { sellerId: tea.id } } }, include: { subOrders: true, lines: true } });
+    const id = "ord_testforeignrate01";
+    const paidAt = new Date("2026-11-18T10:00:00Z");
+    await prisma.order.create({
+      data: { ...template, id, number: "CV-TEST-0002", paidAt, destination: "KE", demo: false, quote: { fxRates: [{ from: "EUR", to: "JPY", rate: "160.5000000000", rateDate: "2026-11-18" }] }, subOrders: undefined, lines: undefined } as never,
+    });
+    await prisma.subOrder.create({ data: { ...template.subOrders[0]!, id: "sub_testforeignrate01", orderId: id } });
+    const line = template.lines[0]!;
+    await prisma.orderLine.create({ data: { ...line, id: "oln_testforeignrate01", orderId: id, subOrderId: "sub_testforeignrate01", quantity: 2, unitPriceMinor: 1000, unitCurrency: "EUR" } });
+    const week = new Date("2026-11-16T00:00:00Z");
+    const before = await prisma.salesWeek.findUnique({ where: { productId_destination_week: { productId: line.productId, destination: "KE", week } } });
+    await refreshSalesWeeks(prisma, { sellerId: tea.id });
+    const after = await prisma.salesWeek.findUniqueOrThrow({ where: { productId_destination_week: { productId: line.productId, destination: "KE", week } } });
+    // 2 x EUR 10.00 at 160.5 JPY per EUR = JPY 3,210
+    expect(after.revenueMinor - (before?.revenueMinor ?? BigInt(0))).toBe(BigInt(3210));
+    expect(after.currency).toBe("JPY");
+  });
+
+  it("is queued when a payment settles, once per seller while one waits", async () => {
+    await prisma.job.deleteMany({ where: { kind: REFRESH_KIND } });
+    const order = await prisma.order.findFirstOrThrow({ where: { demo: true, lines: { every: { kind: "PHYSICAL" } }, subOrders: { some: { sellerId: knives.id } } } });
+    await settle(order.id, fixedClock(new Date("2026-11-25T12:00:00Z")), prisma);
+    await settle(order.id, fixedClock(new Date("2026-11-25T12:00:00Z")), prisma);
+    expect(await prisma.job.findMany({ where: { kind: REFRESH_KIND }, select: { sellerId: true, status: true } })).toEqual([{ sellerId: knives.id, status: "QUEUED" }]);
   });
 
   it("refuses a job without a seller", async () => {

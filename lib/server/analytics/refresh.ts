@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/generated/prisma/client";
+import { ISO_DECIMALS } from "@/lib/domain/money/currencies";
 
 /**
  * Rebuilds the weekly sales aggregates (SalesWeek) from paid order lines, one seller at a
@@ -6,13 +7,15 @@ import type { PrismaClient } from "@/generated/prisma/client";
  * INSERT ... SELECT ... GROUP BY. A week is the Monday (UTC) of the order's payment.
  * Revenue is in the seller's currency: each line's stored unit price (the seller's price
  * in the seller's currency that the order was priced from) times its units; a line priced
- * in another currency is converted with the rate its order's quote stored. Aggregates
+ * in another currency is converted with the rate its order's quote stored (minor units
+ * scaled by the two currencies' exponents; no stored rate counts 0). Aggregates
  * only: no buyer data is read.
  */
 export async function refreshSalesWeeks(db: PrismaClient, { sellerId }: { sellerId?: string } = {}): Promise<{ sellers: number; rows: number }> {
   const sellers = sellerId
     ? await db.seller.findMany({ where: { id: sellerId }, select: { id: true } })
     : await db.seller.findMany({ select: { id: true }, orderBy: { id: "asc" } });
+  const decimals = JSON.stringify(ISO_DECIMALS);
   let rows = 0;
   for (const seller of sellers) {
     rows += await db.$transaction(async (tx) => {
@@ -27,7 +30,7 @@ export async function refreshSalesWeeks(db: PrismaClient, { sellerId }: { seller
                              WHERE r->>'from' = l."unitCurrency" AND r->>'to' = s.currency LIMIT 1),
                           1 / nullif((SELECT (r->>'rate')::numeric FROM jsonb_array_elements(CASE WHEN jsonb_typeof(o.quote->'fxRates') = 'array' THEN o.quote->'fxRates' ELSE '[]'::jsonb END) r
                              WHERE r->>'from' = s.currency AND r->>'to' = l."unitCurrency" LIMIT 1), 0),
-                          0))::bigint END),
+                          0) * power(10::numeric, coalesce((${decimals}::jsonb ->> s.currency)::int, 2) - coalesce((${decimals}::jsonb ->> l."unitCurrency")::int, 2)))::bigint END),
                s.currency, sum(l."withdrawnQuantity")::int
         FROM "OrderLine" l
         JOIN "SubOrder" so ON so.id = l."subOrderId"
