@@ -11,6 +11,8 @@ import { registerJobHandler, runNextJob, type JobContext } from "@/lib/server/jo
 import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
 import { createDatabase } from "./database";
+import type { Viewer } from "@/lib/domain/accounts";
+import { listSellerOrders, listSellerPayouts, loadSellerOrder } from "@/lib/server/seller/orders";
 import { fixedClock } from "@/lib/domain/clock";
 import { settle } from "@/lib/server/checkout/fulfil";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -69,6 +71,22 @@ describe("demo history", () => {
     expect(openText(order.emailSealed, orderField(order.id, "email"))).toMatch(/@demo\.caravan\.localhost$/);
     const first = await prisma.order.findFirstOrThrow({ where: { demo: true }, orderBy: { paidAt: "asc" } });
     expect(NOW.getTime() - first.paidAt!.getTime()).toBeGreaterThan(700 * 86_400_000);
+  });
+});
+
+describe("seller order list", () => {
+  it("lists the demo orders to their own seller only, marked as demo", async () => {
+    const viewer: Viewer = { userId: "usr_tea", email: "tea@example.com", role: "BUYER", seller: { id: tea.id, role: "OWNER" } };
+    const list = await listSellerOrders(viewer, { status: null, destination: null, page: 1 }, prisma);
+    expect(list.ok).toBe(true);
+    if (!list.ok) return;
+    expect(list.total).toBe(await prisma.subOrder.count({ where: { sellerId: tea.id, order: { demo: true } } }));
+    expect(list.rows.length).toBeGreaterThan(0);
+    expect(list.rows.every((r) => r.demo && r.items > 0)).toBe(true);
+    const detail = await loadSellerOrder(viewer, list.rows[0]!.id, prisma);
+    expect(detail.ok && detail.order.lines.length).toBeGreaterThan(0);
+    const payouts = await listSellerPayouts(viewer, {}, prisma);
+    expect(payouts.ok && payouts.rows.length > 0 && payouts.rows.every((r) => r.seller !== null && r.transfer.status === "NONE")).toBe(true);
   });
 });
 
