@@ -233,3 +233,28 @@ describe("forecast accuracy on the seeded history", () => {
     expect(evaluation.shareBelowOne!).toBeGreaterThan(0.5);
   }, 120_000);
 });
+
+describe("seed with history", () => {
+  it("writes the history, the weekly aggregates and forecasts of every seller, and queues the nightly refresh", async () => {
+    const url = await createDatabase(inject("databaseUrl"), `analytics_seed_${process.pid}`);
+    await migrate(url);
+    const db = createPrismaClient(url);
+    try {
+      const started = Date.now();
+      const result = await seed(db, { demoAccounts: false, history: true });
+      console.log(`seed with history: ${result.historyOrders} orders, ${((Date.now() - started) / 1000).toFixed(1)} s in all`);
+      expect(result.historyOrders).toBe(await db.order.count({ where: { demo: true } }));
+      const withWeeks = await db.salesWeek.groupBy({ by: ["sellerId"] });
+      const withForecasts = await db.forecastResult.groupBy({ by: ["sellerId"] });
+      expect(withWeeks).toHaveLength(SELLERS.length);
+      expect(withForecasts).toHaveLength(SELLERS.length);
+      expect(await db.job.count({ where: { kind: NIGHTLY_KIND, status: "QUEUED" } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  }, 120_000);
+
+  it("is off by default: a plain seed writes no orders", async () => {
+    expect(await prisma.order.count({ where: { demo: false, id: { not: { startsWith: "ord_test" } } } })).toBe(0);
+  });
+});
