@@ -6,7 +6,7 @@ import { SELLERS } from "@/prisma/seed-data";
 import { evaluateSeries } from "@/lib/domain/forecast";
 import { writeDemoHistory } from "@/lib/server/analytics/history";
 import { refreshSalesWeeks } from "@/lib/server/analytics/refresh";
-import { analyticsNightlyJob, analyticsRefreshJob, enqueueAnalyticsRefresh, NIGHTLY_KIND, nextNightly, REFRESH_KIND } from "@/lib/server/analytics/jobs";
+import { analyticsNightlyJob, analyticsRefreshJob, enqueueAnalyticsRefresh, ensureNightlyAnalytics, NIGHTLY_KIND, nextNightly, REFRESH_KIND } from "@/lib/server/analytics/jobs";
 import { registerJobHandler, runNextJob, type JobContext } from "@/lib/server/jobs";
 import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
@@ -205,6 +205,8 @@ describe("analytics.refresh job", () => {
     const outcome = await analyticsNightlyJob(job(null));
     expect(outcome.ok).toBe(true);
     expect(await prisma.job.count({ where: { kind: REFRESH_KIND, status: "QUEUED" } })).toBe(await prisma.seller.count({ where: { status: "ACTIVE" } }));
+    await ensureNightlyAnalytics(prisma);
+    expect(await prisma.job.count({ where: { kind: NIGHTLY_KIND } })).toBe(1);
     const next = await prisma.job.findFirstOrThrow({ where: { kind: NIGHTLY_KIND } });
     expect(next.runAfter.getUTCHours()).toBe(2);
     expect(next.runAfter.getTime()).toBeGreaterThan(Date.now());

@@ -36,7 +36,7 @@ export async function refreshSalesWeeks(db: PrismaClient, { sellerId }: { seller
         JOIN "SubOrder" so ON so.id = l."subOrderId"
         JOIN "Order" o ON o.id = l."orderId"
         JOIN "Seller" s ON s.id = so."sellerId"
-        WHERE so."sellerId" = ${seller.id} AND o.status IN ('PAID', 'REFUNDED') AND o."paidAt" IS NOT NULL
+        WHERE so."sellerId" = ${seller.id} AND o.status = 'PAID' AND o."paidAt" IS NOT NULL
         GROUP BY so."sellerId", l."productId", o.destination, date_trunc('week', o."paidAt" AT TIME ZONE 'UTC')::date, s.currency`;
     }, { timeout: 60_000 });
   }
