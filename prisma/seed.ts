@@ -13,6 +13,10 @@ import { parseEnv } from "@/lib/env";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 import { getStorage, type Storage } from "@/lib/server/storage";
 import { createHash } from "node:crypto";
+import { writeDemoHistory } from "@/lib/server/analytics/history";
+import { refreshSalesWeeks } from "@/lib/server/analytics/refresh";
+import { recomputeForecasts } from "@/lib/server/analytics/forecasts";
+import { ensureNightlyAnalytics } from "@/lib/server/analytics/jobs";
 
 /** A fixed clock so "newest" ordering is the same on every machine. */
 const EPOCH = Date.parse("2026-01-05T09:00:00Z");
@@ -116,8 +120,13 @@ export async function insertSellers(db: Db, sellers: readonly SeedSeller[]): Pro
  */
 export async function seed(
   prisma: PrismaClient,
-  { demoAccounts = parseEnv().CARAVAN_DEMO, recordFxRefresh = false }: { demoAccounts?: boolean; recordFxRefresh?: boolean } = {},
-): Promise<{ products: number; sellers: number; accounts: DemoAccount[] }> {
+  {
+    demoAccounts = parseEnv().CARAVAN_DEMO,
+    recordFxRefresh = false,
+    history = false,
+    historySeed = 1,
+  }: { demoAccounts?: boolean; recordFxRefresh?: boolean; history?: boolean; historySeed?: number } = {},
+): Promise<{ products: number; sellers: number; accounts: DemoAccount[]; historyOrders: number }> {
   await prisma.$transaction(async (tx) => {
     await insertSellers(tx, SELLERS);
     await tx.category.createMany({ data: CATEGORIES.map((c) => ({ id: c.id, slug: c.slug, position: c.position })) });
@@ -131,7 +140,16 @@ export async function seed(
   await refreshDerivedColumns(prisma);
   await seedDigitalFiles(prisma, PRODUCTS);
   const accounts = demoAccounts ? await seedDemoAccounts(prisma) : [];
-  return { products: PRODUCTS.length, sellers: SELLERS.length, accounts };
+  let historyOrders = 0;
+  if (history) {
+    historyOrders = (await writeDemoHistory(prisma, { seed: historySeed })).orders;
+    for (const s of SELLERS) {
+      await refreshSalesWeeks(prisma, { sellerId: s.id });
+      await recomputeForecasts(prisma, s.id);
+    }
+    await ensureNightlyAnalytics(prisma);
+  }
+  return { products: PRODUCTS.length, sellers: SELLERS.length, accounts, historyOrders };
 }
 
 /**

@@ -28,7 +28,7 @@ try {
     const result = await seedLarge(prisma, { products: args.products, seed: args.seed ?? DEFAULT_SEED, log: console.log });
     console.log(`Seeded ${result.sellers} sellers and ${result.products} products in ${result.seconds.toFixed(1)} s.`);
   } else {
-    const result = await seed(prisma, { recordFxRefresh: true });
+    const result = await seed(prisma, { recordFxRefresh: true, history: true });
     console.log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
     if (result.accounts.length > 0) {
       console.log(`Demo accounts (README, "Demo accounts"), ${result.accounts.length} in all:`);

@@ -13,6 +13,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { needsBuild, recordBuild } from "@/lib/build-hash";
 import { isSeeded, seed } from "@/prisma/seed";
 import { seedDemoAccounts } from "@/prisma/seed-accounts";
+import { ensureNightlyAnalytics } from "@/lib/server/analytics/jobs";
 import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
 import { startSandbox } from "@/lib/server/payments/sandbox-process";
@@ -72,7 +73,7 @@ try {
   try {
     if (!(await isSeeded(prisma))) {
       log("Empty database: loading the demo catalogue.");
-      const result = await seed(prisma, { recordFxRefresh: true });
+      const result = await seed(prisma, { recordFxRefresh: true, history: true });
       log(`Seeded ${result.sellers} sellers and ${result.products} products.`);
     } else if (applied.applied.length > 0) {
       // New migrations may add derived columns: fill them from the rows already there.
@@ -84,6 +85,8 @@ try {
       const accounts = await seedDemoAccounts(prisma);
       log(`Demo accounts ready: ${accounts.length} (README, "Demo accounts").`);
     }
+    // The nightly analytics refresh stays queued (a database seeded before it existed gets one).
+    await ensureNightlyAnalytics(prisma);
   } finally {
     await prisma.$disconnect();
   }

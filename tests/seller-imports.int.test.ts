@@ -104,7 +104,9 @@ describe("seller catalogue imports", () => {
     expect(queued).toMatchObject({ kind: CATALOGUE_IMPORT_JOB, sellerId: SELLER, requestedBy: knives.userId, status: "QUEUED", done: 0 });
     expect(queued.payload).toMatchObject({ fileName: "knives.csv", text: csv(BIG) });
 
-    expect(await drainJobs(prisma)).toBe(1);
+    // The import, then the analytics refresh it queues for the seller.
+    expect(await drainJobs(prisma)).toBe(2);
+    expect(await prisma.job.count({ where: { kind: "analytics.refresh", sellerId: SELLER, status: "DONE" } })).toBe(1);
     const job = await catalogueImport(knives, started.jobId, prisma);
     expect(job.ok && job.data).toMatchObject({ status: "DONE", done: 1203, total: 1203, fileName: "knives.csv", result: { imported: 1200, unchanged: 0, failed: BIG_FAILURES } });
     expect(await prisma.product.count({ where: { slug: { startsWith: "seller-import-knife-" }, sellerId: SELLER } })).toBe(600);

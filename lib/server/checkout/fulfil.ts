@@ -1,4 +1,5 @@
 import "server-only";
+import { enqueueAnalyticsRefresh } from "@/lib/server/analytics/jobs";
 import crypto from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
@@ -129,6 +130,7 @@ export async function settle(orderId: string, clock: Clock, db: PrismaClient = g
   }
   await sendOrderConfirmation(orderId, clock, db);
   await startDigitalDelivery(orderId, clock, db);
+  for (const sellerId of new Set(order.subOrders.map((s) => s.sellerId))) await enqueueAnalyticsRefresh(db, sellerId);
   return { transfers, failed };
 }
 

@@ -5,6 +5,8 @@ import { registerJobHandler, type JobHandler } from "./index";
  * (instrumentation.ts) and the scripts that drain the queue register these.
  */
 const HANDLERS: Record<string, () => Promise<JobHandler>> = {
+  "analytics.nightly": async () => (await import("@/lib/server/analytics/jobs")).analyticsNightlyJob,
+  "analytics.refresh": async () => (await import("@/lib/server/analytics/jobs")).analyticsRefreshJob,
   "catalogue.import": async () => (await import("@/lib/server/seller-imports/job")).runCatalogueImport,
   "digital.deliver": async () => (await import("@/lib/server/digital/delivery")).deliverDigitalJob,
   "image.renditions": async () => (await import("@/lib/server/media/renditions")).imageRenditionsHandler(),

@@ -4,6 +4,7 @@ import { CSV_ERROR_CODES, type CsvErrorCode, type CsvRowError } from "@/lib/doma
 import { importCatalogueCsv, UnknownSellerError } from "@/lib/server/catalogue/csv-import";
 import type { JobContext, JobOutcome } from "@/lib/server/jobs";
 import { actorOf } from "@/lib/server/panels/actor";
+import { enqueueAnalyticsRefresh } from "@/lib/server/analytics/jobs";
 
 /**
  * The seller panel's catalogue import as a background job: the file's text travels in
@@ -59,6 +60,7 @@ export async function runCatalogueImport(job: JobContext): Promise<JobOutcome> {
   const actor = actorOf({ userId: user.id, email: user.email, role: user.role, seller: { id: user.sellerMember.sellerId, role: user.sellerMember.role } });
   try {
     const result = await importCatalogueCsv(job.db, job.sellerId, payload.text, { actor, onProgress: (done, total) => job.progress(done, total) });
+    await enqueueAnalyticsRefresh(job.db, job.sellerId);
     return { ok: true, result: { imported: result.imported, unchanged: result.unchanged, failed: result.failed.map((f) => ({ line: f.line, field: f.field, code: f.code })) } };
   } catch (error) {
     if (error instanceof UnknownSellerError) return { ok: false, code: "NOT_FOUND" };

@@ -72,6 +72,8 @@ export interface SellerOrderRow {
   items: number;
   /** The seller's goods and shipping, order currency. */
   total: Money;
+  /** Written by the demo seed's order history, not by a buyer. */
+  demo: boolean;
 }
 
 export type SellerOrderList =
@@ -92,7 +94,7 @@ export async function listSellerOrders(viewer: Viewer | null, filters: OrderFilt
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip: (filters.page - 1) * ORDERS_PAGE_SIZE,
       take: ORDERS_PAGE_SIZE,
-      include: { order: { select: { number: true, createdAt: true, paidAt: true, destination: true, currency: true, status: true } }, lines: { select: { quantity: true } } },
+      include: { order: { select: { number: true, createdAt: true, paidAt: true, destination: true, currency: true, status: true, demo: true } }, lines: { select: { quantity: true } } },
     }),
     db.order.findMany({ where: { ...paid, subOrders: { some: { sellerId: auth.sellerId } } }, distinct: ["destination"], select: { destination: true }, orderBy: { destination: "asc" } }),
   ]);
@@ -111,6 +113,7 @@ export async function listSellerOrders(viewer: Viewer | null, filters: OrderFilt
       status: sellerOrderStatus({ orderStatus: sub.order.status, deliveredAt: sub.deliveredAt, refundedMinor: sub.refundedMinor }),
       items: sub.lines.reduce((s, l) => s + l.quantity, 0),
       total: money(sub.goodsMinor + sub.shippingMinor, sub.order.currency),
+      demo: sub.order.demo,
     })),
   };
 }

@@ -26,7 +26,12 @@ export default async function SellerOrdersPage({ params, searchParams }: { param
   const path = `/${locale}/seller/orders`;
   const viewer = await sellerViewer(locale, pagePath(path, query));
   const filters = parseOrderFilters(query);
-  const [t, format, result] = await Promise.all([getTranslations({ locale, namespace: "sellerOrders" }), getFormatter({ locale }), listSellerOrders(viewer, filters)]);
+  const [t, th, format, result] = await Promise.all([
+    getTranslations({ locale, namespace: "sellerOrders" }),
+    getTranslations({ locale, namespace: "sellerHistory" }),
+    getFormatter({ locale }),
+    listSellerOrders(viewer, filters),
+  ]);
   if (!result.ok) notFound();
   const destinations = filters.destination && !result.destinations.includes(filters.destination) ? [...result.destinations, filters.destination] : result.destinations;
   return (
@@ -87,6 +92,14 @@ export default async function SellerOrdersPage({ params, searchParams }: { param
                     <a href={`${path}/${row.id}`} dir="ltr">
                       {row.number}
                     </a>
+                    {row.demo ? (
+                      <>
+                        {" "}
+                        <abbr className="muted" title={th("demoOrderLabel")} data-testid="seller-order-demo">
+                          ({th("demoOrder")})
+                        </abbr>
+                      </>
+                    ) : null}
                   </td>
                   <td>
                     <time dateTime={row.placedAt.toISOString()}>{format.dateTime(row.placedAt, { dateStyle: "medium", timeZone: "UTC" })}</time>
