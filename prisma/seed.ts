@@ -13,7 +13,6 @@ import { parseEnv } from "@/lib/env";
 import { refreshDerivedColumns, translationSearchText } from "@/lib/server/catalogue/derived";
 import { getStorage, type Storage } from "@/lib/server/storage";
 import { createHash } from "node:crypto";
-import { writeDemoHistory } from "@/lib/server/analytics/history";
 import { refreshSalesWeeks } from "@/lib/server/analytics/refresh";
 import { recomputeForecasts } from "@/lib/server/analytics/forecasts";
 import { ensureNightlyAnalytics } from "@/lib/server/analytics/jobs";
@@ -142,6 +141,9 @@ export async function seed(
   const accounts = demoAccounts ? await seedDemoAccounts(prisma) : [];
   let historyOrders = 0;
   if (history) {
+    // Loaded only when asked: it seals demo buyers' emails (lib/server/crypto/pii, server-only),
+    // so a process that seeds without history (the test runner) needs no server condition.
+    const { writeDemoHistory } = await import("@/lib/server/analytics/history");
     historyOrders = (await writeDemoHistory(prisma, { seed: historySeed })).orders;
     for (const s of SELLERS) {
       await refreshSalesWeeks(prisma, { sellerId: s.id });
