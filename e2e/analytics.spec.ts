@@ -16,6 +16,8 @@ const HANDLE = "hollerbach-solingen";
 const DAY = 86_400_000;
 
 test.describe("seller analytics", () => {
+  // One set of rows for the whole suite: its tests share it, in one worker.
+  test.describe.configure({ mode: "serial" });
   let sellerId = "";
   let currency: CurrencyCode = "EUR";
   let productId = "";
