@@ -37,6 +37,7 @@ const SELLER_PAGES: PanelRoute[] = [
   { file: "app/[locale]/seller/orders/page.tsx", method: "GET", path: "/en/seller/orders", access: "seller" },
   { file: "app/[locale]/seller/orders/[id]/page.tsx", method: "GET", path: "/en/seller/orders/{subOrder}", access: "seller-ids" },
   { file: "app/[locale]/seller/payouts/page.tsx", method: "GET", path: "/en/seller/payouts", access: "seller" },
+  { file: "app/[locale]/seller/analytics/page.tsx", method: "GET", path: "/en/seller/analytics", access: "seller" },
   { file: "app/[locale]/seller/hs-codes/page.tsx", method: "GET", path: "/en/seller/hs-codes?q=knife", access: "seller" },
 ];
 
@@ -81,6 +82,7 @@ const OPERATOR: PanelRoute[] = [
   { file: "app/[locale]/admin/fx/page.tsx", method: "GET", path: "/en/admin/fx", access: "operator" },
   { file: "app/api/admin/fx/override/route.ts", method: "POST", path: "/api/admin/fx/override", access: "operator" },
   { file: "app/[locale]/admin/audit/page.tsx", method: "GET", path: "/en/admin/audit", access: "operator" },
+  { file: "app/[locale]/admin/analytics/page.tsx", method: "GET", path: "/en/admin/analytics", access: "operator" },
 ];
 
 export const PANEL_ROUTES: readonly PanelRoute[] = [...SELLER_PAGES, ...SELLER_APIS, ...OPERATOR];

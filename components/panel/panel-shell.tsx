@@ -16,6 +16,7 @@ export const PANEL_SECTIONS = {
     { key: "imports", path: "/imports" },
     { key: "orders", path: "/orders" },
     { key: "payouts", path: "/payouts" },
+    { key: "analytics", path: "/analytics" },
     { key: "settings", path: "/settings" },
   ],
   admin: [
@@ -23,6 +24,7 @@ export const PANEL_SECTIONS = {
     { key: "orders", path: "/orders" },
     { key: "fx", path: "/fx" },
     { key: "audit", path: "/audit" },
+    { key: "analytics", path: "/analytics" },
   ],
 } as const satisfies Record<PanelKind, readonly { key: string; path: string }[]>;
 
