@@ -1,3 +1,4 @@
+import { parseForecastPayload } from "@/lib/domain/analytics/dashboard";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
@@ -193,7 +194,9 @@ describe("analytics.refresh job", () => {
     for (const f of stored) {
       expect(f.method).toMatch(/^[a-z-]+$/);
       const payload = f.payload as { weeks: string[]; history: number[]; forecast: { mean: number[]; upper95: number[] }; restock: { ok?: boolean } };
-      expect(payload.weeks.length).toBe(payload.history.length);
+      expect(payload.weeks.length).toBe(payload.history.length + payload.forecast.mean.length);
+      // What the job stores is what the dashboard reads.
+      expect(parseForecastPayload(f.payload)).not.toBeNull();
       expect(payload.forecast.mean).toHaveLength(8);
       expect(payload.restock.ok).toBe(true);
     }

@@ -56,13 +56,16 @@ export async function recomputeForecasts(db: PrismaClient, sellerId: string, now
       mase: result.mase,
       smape: result.smape,
       computedAt,
+      // The shape the dashboard reads (lib/domain/analytics/dashboard.ts forecastPayloadSchema):
+      // `weeks` runs over the history and then the forecast's weeks.
       payload: {
-        weeks,
+        weeks: [...weeks, ...mean.map((_, i) => iso(end + i * WEEK))],
         history,
-        forecastWeeks: mean.map((_, i) => iso(end + i * WEEK)),
         forecast: { mean, lower80, upper80, lower95, upper95 },
         basis: result.basis,
-        restock: restock.ok ? restock : { code: restock.code },
+        restock: restock.ok
+          ? { ...restock, short: restock.shortCover }
+          : { weeksOfCover: null, short: false, suggestedQuantity: 0, code: restock.code },
       },
     });
   }
