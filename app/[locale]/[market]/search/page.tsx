@@ -3,11 +3,12 @@ import { ProductCard, ProductGrid } from "@/components/catalogue/product-card";
 import { searchProducts } from "@/lib/server/catalogue/queries";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
 import { PAGE_SIZE } from "@/lib/domain/catalogue/query";
+import { firstParam, type SearchParamValue } from "@/lib/domain/http/search-params";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-function first(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? "";
+function first(value: SearchParamValue): string {
+  return firstParam(value) ?? "";
 }
 
 export async function generateMetadata({ params, searchParams }: { params: Promise<ShopParams>; searchParams: SearchParams }) {

@@ -6,6 +6,7 @@ import { isLocale } from "@/lib/domain/markets";
 import { ACTOR_KINDS } from "@/lib/domain/operator/filters";
 import { auditPageFor } from "@/lib/server/operator/audit-view";
 import { operatorViewer, pagePath } from "@/lib/server/panels/viewer";
+import { firstParam, type SearchParamValue } from "@/lib/domain/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">) {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const text = (value: SearchParamValue) => firstParam(value) ?? "";
 
 /** The append-only audit log, newest first, filtered and paged by cursor. */
 export default async function AdminAuditPage({ params, searchParams }: Props) {

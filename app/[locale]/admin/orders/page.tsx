@@ -6,6 +6,7 @@ import { isLocale } from "@/lib/domain/markets";
 import { ORDER_STATUSES } from "@/lib/domain/operator/filters";
 import { listOrdersFor } from "@/lib/server/operator/orders";
 import { operatorViewer, pagePath } from "@/lib/server/panels/viewer";
+import { firstParam, type SearchParamValue } from "@/lib/domain/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">) {
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-const text = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+const text = (value: SearchParamValue) => firstParam(value) ?? "";
 
 /** Every order in the store, newest first, with its payment, transfers and reconcile state. */
 export default async function AdminOrdersPage({ params, searchParams }: Props) {

@@ -5,12 +5,12 @@ import { HS_QUERY_MAX, type HsText } from "@/lib/domain/hs";
 import { isLocale } from "@/lib/domain/markets";
 import { searchHsCodes } from "@/lib/server/hs";
 import { pagePath, sellerViewer } from "@/lib/server/panels/viewer";
+import { firstParam } from "@/lib/domain/http/search-params";
 
 export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const first = (value: string | string[] | undefined): string | undefined => (Array.isArray(value) ? value[0] : value);
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
@@ -31,7 +31,7 @@ export default async function HsCodesPage({ params, searchParams }: { params: Pr
   const path = `/${locale}/seller/hs-codes`;
   const viewer = await sellerViewer(locale, pagePath(path, query));
   const [t, tError] = await Promise.all([getTranslations({ locale, namespace: "hsCodes" }), getTranslations({ locale, namespace: "panel.error" })]);
-  const q = first(query.q);
+  const q = firstParam(query.q);
   const outcome = q === undefined ? null : searchHsCodes(viewer, locale, q);
   if (outcome && !outcome.ok && (outcome.code === "FORBIDDEN" || outcome.code === "UNAUTHENTICATED")) notFound();
   const text = (description: HsText) => (

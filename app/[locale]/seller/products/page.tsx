@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { ProductNotice, one } from "@/components/seller-products/notice";
+import { ProductNotice } from "@/components/seller-products/notice";
+import { firstParam } from "@/lib/domain/http/search-params";
 import { PRODUCT_STATUSES } from "@/lib/domain/catalogue/editing";
 import { isLocale, textDirection } from "@/lib/domain/markets";
 import { formatMoney } from "@/lib/domain/money/format";
@@ -27,9 +28,9 @@ export default async function SellerProductsPage({ params, searchParams }: Props
   const search = await searchParams;
   const base = `/${locale}/seller/products`;
   const viewer = await sellerViewer(locale, pagePath(base, search));
-  const status = one(search.status) ?? "";
-  const q = one(search.q) ?? "";
-  const result = await listSellerProducts(viewer, { status, q, page: Number(one(search.page) ?? "1") });
+  const status = firstParam(search.status) ?? "";
+  const q = firstParam(search.q) ?? "";
+  const result = await listSellerProducts(viewer, { status, q, page: Number(firstParam(search.page) ?? "1") });
   if (!result.ok) notFound();
   const t = await getTranslations({ locale, namespace: "sellerProducts" });
   const pageLink = (page: number) => pagePath(base, { ...(status ? { status } : {}), ...(q ? { q } : {}), page: String(page) });

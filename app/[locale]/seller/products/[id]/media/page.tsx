@@ -8,6 +8,7 @@ import { IMAGES_PER_PRODUCT, renditionHeight, renditionUrl } from "@/lib/domain/
 import { isLocale, LOCALES, textDirection } from "@/lib/domain/markets";
 import { pagePath, sellerViewer } from "@/lib/server/panels/viewer";
 import { productMedia } from "@/lib/server/seller/media";
+import { firstParam, type SearchParamValue } from "@/lib/domain/http/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export async function generateMetadata({ params }: { params: Promise<Params> }) 
   return { title: t("title"), robots: { index: false, follow: false } };
 }
 
-const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? null;
+const one = (value: SearchParamValue) => firstParam(value) ?? null;
 
 /** A product's photos and, for a digital product, the file it delivers and its licence keys. */
 export default async function ProductMediaPage({ params, searchParams }: { params: Promise<Params>; searchParams: Promise<Query> }) {
