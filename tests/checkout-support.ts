@@ -1,9 +1,14 @@
 /**
- * What the checkout and contract suites share: the seeded catalogue's picks, the Stripe
- * SDK pointed at the suite's sandbox (as the store is), and paying on the sandbox's
- * hosted page as a buyer does.
+ * What the checkout, contract and order suites share: the seeded catalogue's picks, the
+ * Stripe SDK pointed at the suite's sandbox (as the store is), an order placed through the
+ * real cart, checkout and place services, and paying on the sandbox's hosted page as a
+ * buyer does.
  */
 import Stripe from "stripe";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Clock } from "@/lib/domain/clock";
+import type { MarketDefinition } from "@/lib/domain/markets";
+import type { ChargeLabels, placeOrder as PlaceOrder } from "@/lib/server/checkout/place";
 import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
 
 export type SeedProduct = (typeof PRODUCTS)[number];
@@ -34,4 +39,53 @@ export async function payOnSandbox(url: string, card = "4242424242424242", buyer
 
 export function sessionIdOf(url: string): string {
   return /\/pay\/(cs_test_[A-Za-z0-9]+)/.exec(url)![1]!;
+}
+
+export interface TestPurchase {
+  market: MarketDefinition;
+  /** The checkout form's address fields (with the email) for the market's country. */
+  address: Record<string, string>;
+  labels: ChargeLabels;
+  clock: () => Clock;
+  digitalConsent?: boolean;
+}
+
+type Placed = Extract<Awaited<ReturnType<typeof PlaceOrder>>, { ok: true; kind: "pay" }>;
+
+/**
+ * Puts `items` in a new cart, fills the checkout for the market's country, accepts the
+ * terms and places the order, as the checkout's routes do; answers the payment session to
+ * pay. The services are loaded when called, so a suite's environment is set before them.
+ */
+export async function placeTestOrder(db: PrismaClient, items: [SeedProduct, number][], purchase: TestPurchase): Promise<Placed> {
+  const cart = await import("@/lib/server/cart");
+  const checkout = await import("@/lib/server/checkout");
+  const { placeOrder } = await import("@/lib/server/checkout/place");
+  const { market, clock } = purchase;
+  let id: string | undefined;
+  for (const [product, quantity] of items) {
+    const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, market, clock(), db);
+    if (!added.ok) throw new Error(added.code);
+    id = added.cartId;
+  }
+  const saved = await checkout.saveCheckoutForm(id, { country: market.country, fields: purchase.address, delivery: {} }, db);
+  if (!saved.ok) throw new Error(`checkout form refused: ${JSON.stringify(saved)}`);
+  const view = (await checkout.loadCheckout(id, "en", market, clock(), db))!;
+  if (!Array.isArray(view.errors) || view.errors.length > 0) throw new Error(`checkout not ready: ${JSON.stringify(view.errors)}`);
+  const placed = await placeOrder(
+    id,
+    {
+      token: view.lock!.token,
+      locale: "en",
+      fallback: market,
+      origin: "http://127.0.0.1:3000",
+      labels: purchase.labels,
+      acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent: purchase.digitalConsent ?? false },
+      client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
+    },
+    clock(),
+    db,
+  );
+  if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
+  return placed;
 }

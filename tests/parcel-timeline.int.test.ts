@@ -8,7 +8,7 @@ import { migrate } from "@/lib/db/migrate";
 import { seed } from "@/prisma/seed";
 import { SELLERS } from "@/prisma/seed-data";
 import { createDatabase } from "./database";
-import { payOnSandbox, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
+import { payOnSandbox, sessionIdOf, stockedProduct, type SeedProduct, placeTestOrder } from "./checkout-support";
 
 /**
  * The buyer's parcel tracking on a database of its own, with an order placed and paid
@@ -26,9 +26,6 @@ process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
 process.env.CARAVAN_OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-outbox-"));
 process.env.CARAVAN_RATE_LIMIT_FORMS = "5/60";
 
-const cart = await import("@/lib/server/cart");
-const checkout = await import("@/lib/server/checkout");
-const { placeOrder } = await import("@/lib/server/checkout/place");
 const { syncPayment } = await import("@/lib/server/checkout/fulfil");
 const { orderViewOf } = await import("@/lib/server/checkout/confirmation");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
@@ -54,33 +51,7 @@ const labels = {
   tax: (seller: string) => `Tax ${seller}`,
 };
 
-async function place(items: [SeedProduct, number][]) {
-  let id: string | undefined;
-  for (const [product, quantity] of items) {
-    const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, JP, clock(), db);
-    if (!added.ok) throw new Error(added.code);
-    id = added.cartId;
-  }
-  expect(await checkout.saveCheckoutForm(id, { country: "JP", fields: ADDRESS, delivery: {} }, db)).toEqual({ ok: true });
-  const view = (await checkout.loadCheckout(id, "en", JP, clock(), db))!;
-  expect(view.errors).toEqual([]);
-  const placed = await placeOrder(
-    id,
-    {
-      token: view.lock!.token,
-      locale: "en",
-      fallback: JP,
-      origin: "http://127.0.0.1:3000",
-      labels,
-      acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent: false },
-      client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
-    },
-    clock(),
-    db,
-  );
-  if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
-  return placed;
-}
+const place = (items: [SeedProduct, number][]) => placeTestOrder(db, items, { market: JP, address: ADDRESS, labels, clock });
 
 let client = 0;
 const freshClient = () => `192.0.2.${++client}`;

@@ -13,7 +13,7 @@ import { seed } from "@/prisma/seed";
 import { SELLERS } from "@/prisma/seed-data";
 import { pdfLines, pdfText } from "@/lib/server/contracts/test-support";
 import { createDatabase } from "./database";
-import { payOnSandbox, sandboxStripe, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
+import { payOnSandbox, sandboxStripe, sessionIdOf, stockedProduct, type SeedProduct, placeTestOrder } from "./checkout-support";
 
 /**
  * The seller panel's orders and payouts on a database of its own, with an order placed
@@ -27,9 +27,6 @@ process.env.DATABASE_URL = url;
 process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
 process.env.CARAVAN_OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-outbox-"));
 
-const cart = await import("@/lib/server/cart");
-const checkout = await import("@/lib/server/checkout");
-const { placeOrder } = await import("@/lib/server/checkout/place");
 const { syncPayment } = await import("@/lib/server/checkout/fulfil");
 const { refundSubOrder } = await import("@/lib/server/checkout/refunds");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
@@ -61,33 +58,7 @@ const sellerB = member(deSeller.id);
 const buyer: Viewer = { userId: "usr_buyer", email: "buyer@example.com", role: "BUYER", seller: null };
 const all = parseOrderFilters({});
 
-async function place(items: [SeedProduct, number][]) {
-  let id: string | undefined;
-  for (const [product, quantity] of items) {
-    const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, JP, clock(), db);
-    if (!added.ok) throw new Error(added.code);
-    id = added.cartId;
-  }
-  expect(await checkout.saveCheckoutForm(id, { country: "JP", fields: ADDRESS, delivery: {} }, db)).toEqual({ ok: true });
-  const view = (await checkout.loadCheckout(id, "en", JP, clock(), db))!;
-  expect(view.errors).toEqual([]);
-  const placed = await placeOrder(
-    id,
-    {
-      token: view.lock!.token,
-      locale: "en",
-      fallback: JP,
-      origin: "http://127.0.0.1:3000",
-      labels,
-      acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent: false },
-      client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
-    },
-    clock(),
-    db,
-  );
-  if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
-  return placed;
-}
+const place = (items: [SeedProduct, number][]) => placeTestOrder(db, items, { market: JP, address: ADDRESS, labels, clock });
 
 let orderId: string;
 let subA: string;

@@ -11,7 +11,7 @@ import { seed } from "@/prisma/seed";
 import { PRODUCTS, SELLERS } from "@/prisma/seed-data";
 import { pdfText } from "@/lib/server/contracts/test-support";
 import { createDatabase } from "./database";
-import { payOnSandbox, sessionIdOf, stockedProduct, variantId, type SeedProduct } from "./checkout-support";
+import { payOnSandbox, sessionIdOf, stockedProduct, type SeedProduct, placeTestOrder } from "./checkout-support";
 
 /**
  * The seller's shipments on a database of their own, with an order placed and paid
@@ -25,9 +25,6 @@ process.env.DATABASE_URL = url;
 process.env.STRIPE_SANDBOX_URL = inject("stripeSandboxUrl");
 process.env.CARAVAN_OUTBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "caravan-outbox-"));
 
-const cart = await import("@/lib/server/cart");
-const checkout = await import("@/lib/server/checkout");
-const { placeOrder } = await import("@/lib/server/checkout/place");
 const { syncPayment } = await import("@/lib/server/checkout/fulfil");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
 const { getPrisma } = await import("@/lib/db/client");
@@ -55,33 +52,7 @@ const sellerA = member(jpSeller.id);
 const sellerB = member(deSeller.id);
 const buyer: Viewer = { userId: "usr_buyer", email: "buyer@example.com", role: "BUYER", seller: null };
 
-async function place(items: [SeedProduct, number][]) {
-  let id: string | undefined;
-  for (const [product, quantity] of items) {
-    const added = await cart.addToCart(id, { variantId: variantId(product), quantity: String(quantity) }, DE, clock(), db);
-    if (!added.ok) throw new Error(added.code);
-    id = added.cartId;
-  }
-  expect(await checkout.saveCheckoutForm(id, { country: "DE", fields: DE_ADDRESS, delivery: {} }, db)).toEqual({ ok: true });
-  const view = (await checkout.loadCheckout(id, "en", DE, clock(), db))!;
-  expect(view.errors).toEqual([]);
-  const placed = await placeOrder(
-    id,
-    {
-      token: view.lock!.token,
-      locale: "en",
-      fallback: DE,
-      origin: "http://127.0.0.1:3000",
-      labels,
-      acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent: true },
-      client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
-    },
-    clock(),
-    db,
-  );
-  if (!placed.ok || placed.kind !== "pay") throw new Error(`not placed: ${JSON.stringify(placed)}`);
-  return placed;
-}
+const place = (items: [SeedProduct, number][]) => placeTestOrder(db, items, { market: DE, address: DE_ADDRESS, labels, clock, digitalConsent: true });
 
 let subA: string;
 let subB: string;
