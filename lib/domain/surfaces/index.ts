@@ -39,6 +39,7 @@ export const SURFACES: readonly Surface[] = [
   { segment: "products", kind: "browse", dynamic: false, maxDepth: 1 },
   { segment: "sellers", kind: "browse", dynamic: false, maxDepth: 1 },
   { segment: "help", kind: "browse", dynamic: false, maxDepth: 0 },
+  { segment: "privacy", kind: "browse", dynamic: false, maxDepth: 0 },
   { segment: "search", kind: "browse", dynamic: true, maxDepth: 0 },
   { segment: "cart", kind: "market", dynamic: true, maxDepth: 0 },
   { segment: "checkout", kind: "personal", dynamic: true, maxDepth: 3 },

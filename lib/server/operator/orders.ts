@@ -8,11 +8,13 @@ import { reconcileState, type ReconcileState } from "@/lib/domain/operator/recon
 import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
 import type { AuditActor } from "@/lib/server/audit";
+import { maskedBuyer, type BuyerFieldView } from "./pii";
 
 /**
  * The operator's view of orders: every order (not one seller's), with its payment, each
  * seller's transfer and the reconciler's verdict, computed for the orders of the page
- * only. The buyer appears masked; their address not at all.
+ * only. The buyer appears masked: their email on the list, their email, name, address and
+ * phone on an order's page, each revealed only with a reason (./pii.ts).
  */
 type Query = Record<string, string | string[] | undefined>;
 export type OrdersErrorCode = "FORBIDDEN" | "INVALID_FILTER" | "INVALID_CURSOR";
@@ -134,6 +136,8 @@ export interface OrderDetail {
   /** "b•••@e•••.com": never the address itself. */
   buyerEmail: string;
   guest: boolean;
+  /** The buyer's email, name, address and phone, masked. */
+  buyer: BuyerFieldView[];
   reconcile: ReconcileState;
   subOrders: {
     id: string;
@@ -208,6 +212,7 @@ export async function orderDetailFor(viewer: Viewer | null, orderId: string, db:
       testMode: order.testMode,
       buyerEmail: buyerEmail(order),
       guest: order.userId === null,
+      buyer: maskedBuyer(order),
       reconcile: reconcileState({ ...order, unprocessedEvents: events.filter((e) => !e.processedAt).length }, now),
       subOrders: order.subOrders.map((s) => ({
         id: s.id,
