@@ -120,8 +120,8 @@ export default async function AdminOrderPage({ params }: Props) {
         </dl>
       </section>
 
-      <h2>{t("detail.subOrders")}</h2>
-      <div className="table-scroll">
+      <h2 id="order-subOrders">{t("detail.subOrders")}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-subOrders">
         <table className="panel-table" data-testid="admin-suborders">
           <thead>
             <tr>
@@ -168,11 +168,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </table>
       </div>
 
-      <h2>{t("detail.payments")}</h2>
+      <h2 id="order-payments">{t("detail.payments")}</h2>
       {order.payments.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-payments">
           <table className="panel-table" data-testid="admin-payments">
             <thead>
               <tr>
@@ -202,11 +202,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </div>
       )}
 
-      <h2>{t("detail.events")}</h2>
+      <h2 id="order-events">{t("detail.events")}</h2>
       {order.events.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-events">
           <table className="panel-table" data-testid="admin-events">
             <thead>
               <tr>
@@ -234,11 +234,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </div>
       )}
 
-      <h2>{t("detail.withdrawals")}</h2>
+      <h2 id="order-withdrawals">{t("detail.withdrawals")}</h2>
       {order.withdrawals.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-withdrawals">
           <table className="panel-table" data-testid="admin-withdrawals">
             <thead>
               <tr>
