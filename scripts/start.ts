@@ -19,6 +19,7 @@ import { EnvError, parseEnv } from "@/lib/env";
 import { startSandbox } from "@/lib/server/payments/sandbox-process";
 import { simulatedCarrierSecret, startCarrierSimulator } from "@/lib/server/logistics/simulator-process";
 import { migratePersonalData } from "@/lib/server/privacy/migrate";
+import { ensureRetentionJob } from "@/lib/server/privacy/retention";
 
 const dev = process.argv.includes("--dev");
 // `next start` runs with NODE_ENV=production: without demo mode it needs the production secrets.
@@ -91,6 +92,8 @@ try {
     }
     // The nightly analytics refresh stays queued (a database seeded before it existed gets one).
     await ensureNightlyAnalytics(prisma);
+    // So does the nightly retention run (README, "Your data").
+    await ensureRetentionJob(prisma);
   } finally {
     await prisma.$disconnect();
   }

@@ -196,7 +196,9 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
   const parcels = view.cart.parcels.filter((p) => p.quoteIndex !== null);
 
   const keys = subjectKeys();
-  const subjectId = await keys.subjectForEmail(db, contact.email);
+  // Signed in: the order belongs to the account's holder, whatever address it is mailed to.
+  const account = userId ? await db.user.findUnique({ where: { id: userId }, select: { subjectId: true } }) : null;
+  const subjectId = account?.subjectId ?? (await keys.subjectForEmail(db, contact.email));
   const emailSealed = await keys.sealFor(db, subjectId, contact.email, orderField(orderId, "email"));
   const addressSealed = await keys.sealJsonFor(db, subjectId, { address: contact.address, lines: contact.lines, phone: contact.phone }, orderField(orderId, "address"));
   await db.$transaction(async (tx) => {

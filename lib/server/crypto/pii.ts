@@ -1,4 +1,4 @@
-import "server-only";
+// No `server-only` here: the store's Prisma client (lib/db/personal-data) seals accounts in tsx scripts too.
 /**
  * Encryption at rest for personal data (addresses, phone numbers, emails): AES-256-GCM
  * with a random 96-bit IV per value, and the caller's context (`order:ord_123:email`)

@@ -1,4 +1,4 @@
-import "server-only";
+// No `server-only` here: the store's Prisma client (lib/db/personal-data) seals accounts in tsx scripts too.
 /**
  * Envelope encryption per person (ADR 31). Every person the store holds data about is a
  * DataSubject, found by the blind index of their email. Their values (an order's email and
