@@ -22,9 +22,5 @@ export const STORE_COOKIES = [
 
 export type StoreCookiePurpose = (typeof STORE_COOKIES)[number]["purpose"];
 
-/**
- * How long order records (orders, invoices, contract evidence) are kept: the longest
- * retention period tax law sets in the store's markets (ten years for booking records
- * and invoices in Germany, § 147 AO; seven in Japan; five or six in most others).
- */
-export const ORDER_RETENTION_YEARS = 10;
+/** How long order records are kept: the retention the erasure and the retention job apply (./retention.ts). */
+export { RETENTION_YEARS as ORDER_RETENTION_YEARS } from "./retention";

@@ -48,6 +48,7 @@ export const SURFACES: readonly Surface[] = [
   { segment: "seller", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "admin", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "downloads", kind: "personal", dynamic: true, maxDepth: 1 },
+  { segment: "your-data", kind: "personal", dynamic: true, maxDepth: 1 },
   { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-up", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-out", kind: "personal", dynamic: true, maxDepth: 0 },

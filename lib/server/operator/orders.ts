@@ -5,9 +5,9 @@ import { requireOperator, type Viewer } from "@/lib/domain/accounts";
 import { maskEmail } from "@/lib/domain/operator/mask";
 import { parseOrderFilter } from "@/lib/domain/operator/filters";
 import { reconcileState, type ReconcileState } from "@/lib/domain/operator/reconcile";
-import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
 import type { AuditActor } from "@/lib/server/audit";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 import { maskedBuyer, type BuyerFieldView } from "./pii";
 
 /**
@@ -162,11 +162,11 @@ export interface OrderDetail {
 
 export type OrderDetailResult = { ok: true; data: OrderDetail } | { ok: false; code: "FORBIDDEN" | "NOT_FOUND" };
 
-function buyerEmail(order: { id: string; emailSealed: string }): string {
+async function buyerEmail(db: PrismaClient, order: { id: string; emailSealed: string }): Promise<string> {
   try {
-    return maskEmail(openText(order.emailSealed, orderField(order.id, "email")));
+    // Erased (null) or sealed under a key the store no longer holds: nothing to show.
+    return maskEmail((await subjectKeys().openOrNull(db, order.emailSealed, orderField(order.id, "email"))) ?? "");
   } catch {
-    // A key the store no longer holds: nothing to show.
     return maskEmail("");
   }
 }
@@ -210,9 +210,9 @@ export async function orderDetailFor(viewer: Viewer | null, orderId: string, db:
       taxMinor: order.taxMinor,
       totalMinor: order.totalMinor,
       testMode: order.testMode,
-      buyerEmail: buyerEmail(order),
+      buyerEmail: await buyerEmail(db, order),
       guest: order.userId === null,
-      buyer: maskedBuyer(order),
+      buyer: await maskedBuyer(db, order),
       reconcile: reconcileState({ ...order, unprocessedEvents: events.filter((e) => !e.processedAt).length }, now),
       subOrders: order.subOrders.map((s) => ({
         id: s.id,

@@ -7,7 +7,7 @@ import { HIDDEN_MARK, maskName, maskPhone, parseRevealRequest, REVEAL_FIELDS, ty
 import { maskStoredShipTo } from "@/lib/domain/seller-orders";
 import { recordAudit } from "@/lib/server/audit";
 import { orderField } from "@/lib/server/checkout/access";
-import { openJson, openText } from "@/lib/server/crypto/pii";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 import { actorOf } from "@/lib/server/panels/actor";
 
 /**
@@ -27,16 +27,19 @@ export interface BuyerFieldView {
 }
 
 /** The buyer's details in the clear, as lines; null where the order holds none or its key is gone. */
-function plainDetails(order: SealedOrder): Record<RevealField, string[] | null> & { record: AddressRecord | null } {
+async function plainDetails(db: PrismaClient, order: SealedOrder): Promise<Record<RevealField, string[] | null> & { record: AddressRecord | null }> {
+  const keys = subjectKeys();
   let email: string | null = null;
   let record: AddressRecord | null = null;
+  // Erased (null), or sealed under a key the store no longer holds: nothing to show.
   try {
-    email = openText(order.emailSealed, orderField(order.id, "email"));
+    email = await keys.openOrNull(db, order.emailSealed, orderField(order.id, "email"));
   } catch {
-    // A key the store no longer holds: nothing to show.
+    email = null;
   }
   try {
-    record = order.addressSealed ? openJson<AddressRecord>(order.addressSealed, orderField(order.id, "address")) : null;
+    const opened = order.addressSealed ? await keys.openOrNull(db, order.addressSealed, orderField(order.id, "address")) : null;
+    record = opened === null ? null : (JSON.parse(opened) as AddressRecord);
   } catch {
     record = null;
   }
@@ -52,8 +55,8 @@ function plainDetails(order: SealedOrder): Record<RevealField, string[] | null> 
 }
 
 /** Every field as the operator first sees it: masked. */
-export function maskedBuyer(order: SealedOrder): BuyerFieldView[] {
-  const plain = plainDetails(order);
+export async function maskedBuyer(db: PrismaClient, order: SealedOrder): Promise<BuyerFieldView[]> {
+  const plain = await plainDetails(db, order);
   const address = plain.record?.address ?? null;
   const masked: Record<RevealField, string> = {
     email: plain.email ? maskEmail(plain.email[0]!) : HIDDEN_MARK,
@@ -80,7 +83,7 @@ export async function revealBuyerField(viewer: Viewer | null, orderId: unknown, 
   if (!order) return { ok: false, code: "NOT_FOUND" };
   const parsed = parseRevealRequest(field, reason);
   if (!parsed.ok) return parsed;
-  const lines = plainDetails(order)[parsed.field];
+  const lines = (await plainDetails(db, order))[parsed.field];
   if (!lines) return { ok: false, code: "REVEAL_NOT_HELD" };
   await db.$transaction((tx) =>
     recordAudit(tx, { actor: actorOf(viewer), action: "pii.reveal", subjectType: "order", subjectId: order.id, before: {}, after: { field: parsed.field }, reason: parsed.reason }),

@@ -17,7 +17,7 @@ import {
 } from "@/lib/domain/seller-orders";
 import { shipToWindow } from "@/lib/domain/privacy";
 import { orderField } from "@/lib/server/checkout/access";
-import { openJson } from "@/lib/server/crypto/pii";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /**
  * The seller panel's orders and payouts. Every function authorises the viewer itself
@@ -186,7 +186,8 @@ export async function loadSellerOrder(
   if (!sub) return { ok: false, code: "NOT_FOUND" };
   const c = sub.order.currency;
   const status = sellerOrderStatus({ orderStatus: sub.order.status, deliveredAt: sub.deliveredAt, refundedMinor: sub.refundedMinor });
-  const record = sub.order.addressSealed ? openJson<AddressRecord>(sub.order.addressSealed, orderField(sub.order.id, "address")) : null;
+  const opened = sub.order.addressSealed ? await subjectKeys().openOrNull(db, sub.order.addressSealed, orderField(sub.order.id, "address")) : null;
+  const record = opened === null ? null : (JSON.parse(opened) as AddressRecord);
   const visibility = shipToWindow({
     paidAt: sub.order.paidAt,
     deliveredAt: sub.deliveredAt,
