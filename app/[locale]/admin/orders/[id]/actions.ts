@@ -9,7 +9,7 @@ import { revealBuyerField } from "@/lib/server/operator/pii";
 import { limitRequest } from "@/lib/server/rate-limit";
 
 /**
- * The operator's "Reveal" forms on an order's page (docs/adr/0022-privacy-masking-reveal.md).
+ * The operator's "Reveal" forms on an order's page (docs/adr/0032-reveal-as-a-server-action.md).
  * A server action, so the revealed value travels in the answer to this one post (the
  * page rendered again with it, or the action's result with JavaScript) and in no URL,
  * cookie or stored row. The same checks as the panels' route handlers: origin, rate,
