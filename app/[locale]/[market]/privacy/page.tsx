@@ -43,6 +43,16 @@ export default async function PrivacyPage({ params }: { params: Promise<ShopPara
         <p>{t("shippingWindow")}</p>
       </section>
 
+      <section aria-labelledby="privacy-rights">
+        <h2 id="privacy-rights">{t("rightsHeading")}</h2>
+        <p>{t("rights")}</p>
+        <p>
+          <a href={`/${locale}/your-data`} data-testid="privacy-your-data">
+            {t("rightsLink")}
+          </a>
+        </p>
+      </section>
+
       <section aria-labelledby="privacy-cookies">
         <h2 id="privacy-cookies">{t("cookiesHeading")}</h2>
         <p>{t("cookies")}</p>
