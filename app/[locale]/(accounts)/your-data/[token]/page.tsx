@@ -15,8 +15,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
   const { locale } = await params;
   if (!isLocale(locale)) return {};
   const t = await getTranslations({ locale, namespace: "yourData" });
-  // The link is the key: it must not leak through a referrer or be indexed.
-  return { title: t("title"), robots: { index: false, follow: false }, referrer: "no-referrer" as const };
+  // The link is the key: it must not be indexed, nor leak to another site through a referrer
+  // ("same-origin", not "no-referrer": the page's own forms must still carry their origin).
+  return { title: t("title"), robots: { index: false, follow: false }, referrer: "same-origin" as const };
 }
 
 /** What an emailed link opens: the person's data to read and download, or their erasure to confirm. */
