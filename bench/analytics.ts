@@ -18,13 +18,14 @@
  *    p50/p95/p99 of each and of both together, against the target of a 200 ms p95 for
  *    both together; exits 1 when it is missed or the aggregates do not add up.
  *
- * The store's server modules are loaded as bench/checkout.ts loads them (`server-only`
+ * Under NODE_ENV=production (React's production build, as `next start` renders the page)
+ * with CARAVAN_DEMO=true. The store's server modules are loaded as bench/checkout.ts loads them (`server-only`
  * resolves to its empty module) and read the environment once: DATABASE_URL is set
  * before any of them loads, so none is imported statically here.
  */
 import fs from "node:fs";
 import { register } from "node:module";
-import { createElement, type ComponentProps } from "react";
+import type { ComponentProps } from "react";
 
 const SERVER_ONLY = new URL("../node_modules/server-only/empty.js", import.meta.url).href;
 register(
@@ -32,6 +33,11 @@ register(
     `export async function resolve(specifier, context, next) { return specifier === "server-only" ? { url: ${JSON.stringify(SERVER_ONLY)}, shortCircuit: true } : next(specifier, context); }`,
   )}`,
 );
+
+// Pages are served by `next start` with React's production build: the render is timed with it too
+// (and the store's modules then take the demo store's defaults, as bench/run.ts's server does).
+(process.env as Record<string, string>).NODE_ENV = "production";
+process.env.CARAVAN_DEMO ??= "true";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,6 +76,7 @@ async function main() {
   const { startTestDatabase } = await import("@/tests/database");
   const db = await startTestDatabase({ name: "bench-analytics" });
   process.env.DATABASE_URL = db.url;
+  const { createElement } = await import("react");
   const [{ createPrismaClient }, history, refresh, forecasts, jobs, analyticsJobs, handlers, dashboard, view, server, intl] = await Promise.all([
     import("@/lib/db/client"),
     import("@/lib/server/analytics/history"),
@@ -127,7 +134,8 @@ async function main() {
     const started = performance.now();
     while (lines < LINES) {
       seed += 1;
-      await history.writeDemoHistory(prisma, { seed, now, sellerIds: [SELLER] });
+      const { orders } = await history.writeDemoHistory(prisma, { seed, now, sellerIds: [SELLER] });
+      if (orders === 0) throw new Error(`${SELLER} gets no demo history: choose a seller with products (--seller)`);
       lines = await lineCount();
       if ((seed - DEMO_SEED) % 20 === 0) process.stderr.write(`  ${lines} order lines\n`);
     }
@@ -210,7 +218,8 @@ async function main() {
     await getPrisma().$disconnect();
     await db.stop();
   }
-  if (!ok) process.exitCode = 1;
+  return ok;
 }
 
-void main();
+// An explicit exit code: the embedded PostgreSQL's exit hook would end the process with 0.
+process.exit((await main()) ? 0 : 1);
