@@ -35,3 +35,17 @@ export async function signIn(page: Page, account: { email: string; password: str
   }
   await expect(page).toHaveURL((url) => url.pathname + url.search === returnTo);
 }
+
+/**
+ * On the account's security page (/{locale}/account/security): turns two-factor on with
+ * the password and a first code, as a person with an authenticator app does; answers the key.
+ */
+export async function turnOnTwoFactor(page: Page, password: string): Promise<string> {
+  await page.locator("#two-factor-enable-password").fill(password);
+  await page.locator('form[action="/api/account/security/enable"] button[type=submit]').click();
+  const secret = (await page.getByTestId("totp-secret").textContent())!.replace(/\s+/g, "");
+  await page.locator("#two-factor-confirm-code").fill(totp(secret));
+  await page.locator('form[action="/api/account/security/confirm"] button[type=submit]').click();
+  await expect(page.getByTestId("two-factor-status")).toHaveAttribute("data-on", "true");
+  return secret;
+}
