@@ -115,7 +115,7 @@ test.describe("two-factor", () => {
     await signOut(page);
     await passwordStep(page, operator);
     await secondStep(page, "000000");
-    await expect(page.getByRole("alert")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
+    await expect(page.locator("p.note.error[role=alert]")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
     await secondStep(page, totp(secret));
     await expect(page).toHaveURL(/\/en\/account$/);
     await page.goto("/en/admin");
@@ -129,7 +129,7 @@ test.describe("two-factor", () => {
     await signOut(page);
     await passwordStep(page, operator);
     await secondStep(page, codes[0]!);
-    await expect(page.getByRole("alert")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
+    await expect(page.locator("p.note.error[role=alert]")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
     await expect(page).toHaveURL(/\/en\/sign-in\/two-factor/);
   });
 
@@ -146,7 +146,7 @@ test.describe("two-factor", () => {
     await expect(page.getByLabel(text(ar, "twoFactor.step.code"))).toBeVisible();
     await page.locator("#two-factor-code").fill("12345");
     await page.locator("form button[type=submit]").click();
-    await expect(page.getByRole("alert")).toHaveText(text(ar, "panel.error.INVALID_TWO_FACTOR_CODE"));
+    await expect(page.locator("p.note.error[role=alert]")).toHaveText(text(ar, "panel.error.INVALID_TWO_FACTOR_CODE"));
     await page.locator("#two-factor-code").fill(totp(DEMO_TOTP));
     await page.locator("form button[type=submit]").click();
     await expect(page).toHaveURL(/\/ar\/seller\/payouts$/);

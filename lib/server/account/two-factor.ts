@@ -96,8 +96,12 @@ export async function ensureDemoTwoFactor(email: string, db: PrismaClient = getP
   const secret = await symmetricEncrypt({ key, data: `base32:${DEMO_TOTP_SECRET}` });
   // Backup codes of the demo accounts are regenerated on the security page; none to begin with.
   const backupCodes = await symmetricEncrypt({ key, data: "[]" });
-  await db.$transaction([
+  const made = db.$transaction([
     db.twoFactor.upsert({ where: { userId: user.id }, create: { id: `tf_${user.id}`, userId: user.id, secret, backupCodes, verified: true }, update: { secret, backupCodes, verified: true } }),
     db.user.update({ where: { id: user.id }, data: { twoFactorEnabled: true } }),
   ]);
+  // Another sign-in of the same demo account made it meanwhile (unique violation): it exists, which is all this wants.
+  await made.catch((error: unknown) => {
+    if ((error as { code?: string }).code !== "P2002") throw error;
+  });
 }
