@@ -118,8 +118,8 @@ test.describe("two-factor", () => {
     await expect(page.locator("p.note.error[role=alert]")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
     await secondStep(page, totp(secret));
     await expect(page).toHaveURL(/\/en\/account$/);
-    await page.goto("/en/admin");
-    await expect(page).toHaveURL(/\/en\/admin$/);
+    await page.goto("/en/admin/fx");
+    await expect(page).toHaveURL(/\/en\/admin\/fx$/);
 
     // A backup code signs in once.
     await signOut(page);
