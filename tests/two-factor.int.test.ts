@@ -265,6 +265,19 @@ describe("operator actions need two-factor", () => {
     expect((await override(other)).status).toBe(303);
   });
 
+  it("locks confirming a session, and the sign-in step, after 10 wrong codes in a row", async () => {
+    const { user, secret, cookies } = await withTwoFactor("rosa");
+    // As a session begun on another device before two-factor was on.
+    await db.session.updateMany({ where: { userId: user.id }, data: { twoFactorVerified: false } });
+    expect((await viewerOf(cookies))?.secondFactor).toBe("unverified");
+    for (let i = 0; i < 10; i++) expect((await security("verify-session", { code: "000000" }, cookies)).headers.get("location")).toBe("/en/account/security?error=INVALID_TWO_FACTOR_CODE");
+    expect((await security("verify-session", { code: code(secret) }, cookies)).headers.get("location")).toBe("/en/account/security?error=TWO_FACTOR_LOCKED");
+    expect((await viewerOf(cookies))?.secondFactor).toBe("unverified");
+    const challenge = jar(await signIn(user.email));
+    expect((await stepRoute.POST(form("/api/account/two-factor", { locale: "en", code: code(secret) }, challenge))).headers.get("location")).toContain("error=TWO_FACTOR_LOCKED");
+    expect(jar(await signIn(user.email)).has("caravan.session_token")).toBe(false);
+  });
+
   it("the demo operator has two-factor on under the documented key and passes the second step with it", async () => {
     const first = await signIn("operator@demo.caravan.localhost", { password: "caravan-operator-demo" });
     expect(first.headers.get("location")).toContain("/en/sign-in/two-factor");

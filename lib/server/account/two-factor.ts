@@ -77,6 +77,29 @@ export async function auditTwoFactor(viewer: Viewer, action: TwoFactorAuditActio
   await db.$transaction((tx) => recordAudit(tx, { actor: actorOf(viewer), action, subjectType: "user", subjectId: viewer.userId, before, after }));
 }
 
+/** Wrong codes in a row before the second step locks, and for how long: better-auth's own account lockout, shared. */
+const LOCK_AFTER = 10;
+const LOCK_MINUTES = 15;
+
+/**
+ * Confirming a session with a code (a session begun before two-factor was on) counts
+ * its wrong codes on the same account-wide counter as the sign-in step, so a stolen
+ * session cannot try codes without end.
+ */
+export async function secondFactorLocked(viewer: Viewer, now: Date, db: PrismaClient = getPrisma()): Promise<boolean> {
+  const row = await db.twoFactor.findUnique({ where: { userId: viewer.userId }, select: { lockedUntil: true } });
+  return Boolean(row?.lockedUntil && row.lockedUntil > now);
+}
+
+export async function recordSecondFactorFailure(viewer: Viewer, now: Date, db: PrismaClient = getPrisma()): Promise<void> {
+  const row = await db.twoFactor.update({ where: { userId: viewer.userId }, data: { failedVerificationCount: { increment: 1 } }, select: { failedVerificationCount: true } });
+  if (row.failedVerificationCount >= LOCK_AFTER) await db.twoFactor.update({ where: { userId: viewer.userId }, data: { lockedUntil: new Date(now.getTime() + LOCK_MINUTES * 60_000), failedVerificationCount: 0 } });
+}
+
+export async function clearSecondFactorFailures(viewer: Viewer, db: PrismaClient = getPrisma()): Promise<void> {
+  await db.twoFactor.updateMany({ where: { userId: viewer.userId }, data: { failedVerificationCount: 0, lockedUntil: null } });
+}
+
 /** Marks this session as having passed the second step, after a good code in it. */
 export async function markSessionVerified(viewer: Viewer, sessionId: string, db: PrismaClient = getPrisma()): Promise<void> {
   await db.session.updateMany({ where: { id: sessionId, userId: viewer.userId }, data: { twoFactorVerified: true } });

@@ -6,7 +6,7 @@ import { signInPath } from "@/lib/domain/surfaces";
 import { parseSecondStepCode, parseTotpCode, twoFactorErrorCode, type TwoFactorErrorCode } from "@/lib/domain/two-factor";
 import { sameOriginPath } from "@/lib/safe-return-path";
 import { currentSessionId } from "@/lib/server/account/sessions";
-import { allowBackupCodesReveal, auditTwoFactor, markSessionVerified, TOTP_ISSUER } from "@/lib/server/account/two-factor";
+import { allowBackupCodesReveal, auditTwoFactor, clearSecondFactorFailures, markSessionVerified, recordSecondFactorFailure, secondFactorLocked, TOTP_ISSUER } from "@/lib/server/account/two-factor";
 import { readForm, type FormFields } from "@/lib/server/http/form";
 import { checkSameOrigin, requestOrigin } from "@/lib/server/http/origin";
 import { withParams } from "@/lib/server/panels/http";
@@ -25,7 +25,8 @@ import { currentViewer, type Viewer } from "./viewer";
  * - `disable` (password and a current code), `backup-codes` (password): need a session
  *   that passed the second step;
  * - `verify-session` (code or backup code): a session begun before two-factor was on
- *   (another device) passes the second step.
+ *   (another device) passes the second step; its wrong codes count towards the
+ *   account's lock (10 in a row: 15 minutes), as at sign-in.
  *
  * Origin and rate (bucket "forms") are checked first; better-auth's session cookie,
  * replaced when two-factor is turned on or off, comes back with the 303.
@@ -102,9 +103,16 @@ async function perform(request: Request, action: TwoFactorAction, viewer: Viewer
       if (viewer.secondFactor !== "unverified") return { ok: false, code: viewer.secondFactor === "passed" ? "TWO_FACTOR_ALREADY_ON" : "TWO_FACTOR_NOT_ON" };
       const parsed = parseSecondStepCode(field("code"));
       if (!parsed.ok) return parsed;
+      if (await secondFactorLocked(viewer, new Date())) return { ok: false, code: "TWO_FACTOR_LOCKED" };
       const body = { code: parsed.data.code };
-      if (parsed.data.kind === "totp") await auth.api.verifyTOTP({ body, headers });
-      else await auth.api.verifyBackupCode({ body, headers });
+      try {
+        if (parsed.data.kind === "totp") await auth.api.verifyTOTP({ body, headers });
+        else await auth.api.verifyBackupCode({ body, headers });
+      } catch (error) {
+        if (error instanceof APIError && twoFactorErrorCode((error.body as { code?: unknown } | undefined)?.code) === "INVALID_TWO_FACTOR_CODE") await recordSecondFactorFailure(viewer, new Date());
+        throw error;
+      }
+      await clearSecondFactorFailures(viewer);
       const sessionId = await currentSessionId(request.headers);
       if (!sessionId) return { ok: false, code: "TWO_FACTOR_EXPIRED" };
       await markSessionVerified(viewer, sessionId);
