@@ -3,7 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { simpleParser } from "mailparser";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, expectAccessible, test } from "./fixtures";
 import { messages, text } from "./messages";
 import { DEMO, DEMO_TOTP, signIn, totp } from "./sign-in";
 
@@ -104,6 +104,7 @@ test.describe("two-factor", () => {
     const codes = (await page.getByTestId("backup-codes").locator("code").allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     for (const code of codes) expect(code).toMatch(/^[A-Za-z0-9]{5}-[A-Za-z0-9]{5}$/);
+    await expectAccessible(page);
 
     // Shown once; on to where the operator was going.
     await page.getByTestId("two-factor-resume").click();
@@ -131,6 +132,7 @@ test.describe("two-factor", () => {
     await secondStep(page, codes[0]!);
     await expect(page.locator("p.note.error[role=alert]")).toHaveText(text(en, "panel.error.INVALID_TWO_FACTOR_CODE"));
     await expect(page).toHaveURL(/\/en\/sign-in\/two-factor/);
+    await expectAccessible(page);
   });
 
   test("the second step works in Arabic without JavaScript, on a demo seller's way to payouts", async ({ browser, baseURL }) => {
