@@ -286,7 +286,8 @@ describe("operator actions need two-factor", () => {
     expect(good.headers.get("location")).toBe("/en/admin");
     const cookies = absorb(challenge, good);
     expect(await viewerOf(cookies)).toMatchObject({ role: "OPERATOR", secondFactor: "passed" });
-    const row = await db.twoFactor.findFirstOrThrow({ where: { user: { email: "operator@demo.caravan.localhost" } } });
+    const demo = await db.user.findUniqueOrThrow({ where: { email: "operator@demo.caravan.localhost" }, select: { id: true } });
+    const row = await db.twoFactor.findUniqueOrThrow({ where: { userId: demo.id } });
     expect(row.secret).not.toContain(DEMO_TOTP_SECRET);
     expect((await override(cookies)).status).toBe(303);
   });

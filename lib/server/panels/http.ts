@@ -88,3 +88,31 @@ export async function handlePanelPost(
   const to = outcome.to ?? back;
   return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, limit.headers);
 }
+
+/**
+ * A form anyone may post (no session needed): the same origin, rate and size checks and the
+ * same answers as handlePanelPost, with the viewer when there is one.
+ */
+export async function handlePublicFormPost(
+  request: Request,
+  run: (input: Omit<PanelRequest, "viewer"> & { viewer: Viewer | null }) => Promise<PanelOutcome>,
+): Promise<Response> {
+  const form = await readUpload(request, MAX_FORM_BYTES);
+  if (!form.ok) return json(413, "PAYLOAD_TOO_LARGE");
+  if (!checkSameOrigin(request, form.field(CSRF_FIELD)).ok) return json(403, "FORBIDDEN_ORIGIN");
+  const limit = await limitRequest(request, "forms");
+  if (!limit.allowed) return json(429, "RATE_LIMITED", limit.headers);
+  const requested = form.field("locale");
+  const locale: Locale = isLocale(requested) ? requested : "en";
+  const back = sameOriginPath(form.field("returnTo"), requestOrigin(request), { pathOnly: true }) ?? `/${locale}`;
+  let outcome: PanelOutcome;
+  try {
+    outcome = await run({ viewer: await currentViewer(request.headers), locale, field: form.field, file: form.file, files: form.files, request });
+  } catch (error) {
+    console.error(JSON.stringify({ level: "error", message: "form action failed", path: new URL(request.url).pathname, error: error instanceof Error ? error.message : String(error) }));
+    outcome = { ok: false, code: "SERVICE_BUSY" };
+  }
+  if (!outcome.ok) return see(withParams(back, { error: outcome.code }), limit.headers);
+  const to = outcome.to ?? back;
+  return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, limit.headers);
+}
