@@ -49,7 +49,8 @@ export const SURFACES: readonly Surface[] = [
   { segment: "admin", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "downloads", kind: "personal", dynamic: true, maxDepth: 1 },
   { segment: "your-data", kind: "personal", dynamic: true, maxDepth: 1 },
-  { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 0 },
+  // sign-in/two-factor: the second step of sign-in.
+  { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 1 },
   { segment: "sign-up", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-out", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "reset-password", kind: "personal", dynamic: true, maxDepth: 0 },

@@ -2,6 +2,7 @@ import "server-only";
 import { CSRF_FIELD } from "@/lib/domain/http/same-origin";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { signInPath } from "@/lib/domain/surfaces";
+import { actionNeedsSecondFactor, requireSecondFactor } from "@/lib/domain/two-factor";
 import { sameOriginPath } from "@/lib/safe-return-path";
 import { currentViewer, type Viewer } from "@/lib/server/auth/viewer";
 import { MAX_FORM_BYTES, readUpload, type FormFields, type UploadedFile } from "@/lib/server/http/form";
@@ -19,7 +20,10 @@ import { limitRequest } from "@/lib/server/rate-limit";
  *   page translates (messages `panel.error.*`);
  * - NOT_FOUND or FORBIDDEN (another seller's ids, a buyer at a panel): 404 or 403, and
  *   nothing changed;
- * - no session: 303 to sign in, coming back to `returnTo`.
+ * - no session: 303 to sign in, coming back to `returnTo`;
+ * - an operator action (/api/admin/...) or one marked `{ twoFactor: true }` (payouts)
+ *   from a viewer whose session did not pass two-factor: 403 TWO_FACTOR_REQUIRED, and
+ *   nothing ran.
  */
 export type PanelOutcome =
   | { ok: true; to?: string; notice?: string }
@@ -55,7 +59,7 @@ export function withParams(path: string, params: Record<string, string>): string
 export async function handlePanelPost(
   request: Request,
   run: (input: PanelRequest) => Promise<PanelOutcome>,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; twoFactor?: boolean } = {},
 ): Promise<Response> {
   const form = await readUpload(request, options.maxBytes ?? MAX_FORM_BYTES);
   if (!form.ok) return json(413, "PAYLOAD_TOO_LARGE");
@@ -67,6 +71,7 @@ export async function handlePanelPost(
   const back = sameOriginPath(form.field("returnTo"), requestOrigin(request), { pathOnly: true }) ?? `/${locale}`;
   const viewer = await currentViewer(request.headers);
   if (!viewer) return see(signInPath(locale, back), limit.headers);
+  if ((options.twoFactor || actionNeedsSecondFactor(new URL(request.url).pathname)) && !requireSecondFactor(viewer).ok) return json(403, "TWO_FACTOR_REQUIRED", limit.headers);
   let outcome: PanelOutcome;
   try {
     outcome = await run({ viewer, locale, field: form.field, file: form.file, files: form.files, request });
