@@ -146,6 +146,7 @@ describe("export", () => {
     expect(eur.parcels[0]).toMatchObject({ sharedWithSeller: ["name", "address", "phone"], seller: { country: "DE" } });
     expect(result.data.account).toMatchObject({ email: AYSE.email, name: AYSE.name, sessions: [expect.objectContaining({ userAgent: AYSE.agents[1] })] });
     expect(result.data.account!.addresses[0]!.fields).toMatchObject({ line1: AYSE.saved });
+    expect(result.data.account).toMatchObject({ twoFactorEnabled: false, knownDevices: [] });
     // Asked for, recorded: a request row and an audit entry, with no personal value in either.
     expect(await db.auditEntry.count({ where: { action: "privacy.export" } })).toBeGreaterThanOrEqual(1);
   });

@@ -49,6 +49,9 @@ export interface PersonalExport {
     emailVerified: boolean;
     addresses: { country: string; isDefault: boolean; fields: Record<string, string>; createdAt: string }[];
     sessions: { createdAt: string; lastActiveAt: string; expiresAt: string; userAgent: string | null }[];
+    twoFactorEnabled: boolean;
+    /** Browsers and networks signed in from (kept as a keyed hash only, to notice a new one). */
+    knownDevices: { firstSeenAt: string; lastSeenAt: string }[];
   };
   orders: {
     number: string;
@@ -85,7 +88,11 @@ export async function collectPersonalData(db: PrismaClient, subjectId: string, u
   const user = userId
     ? await db.user.findUnique({
         where: { id: userId },
-        select: { email: true, name: true, createdAt: true, emailVerified: true, addresses: { orderBy: { createdAt: "asc" } }, sessions: { orderBy: { createdAt: "asc" } } },
+        select: {
+          email: true, name: true, createdAt: true, emailVerified: true, twoFactorEnabled: true,
+          addresses: { orderBy: { createdAt: "asc" } }, sessions: { orderBy: { createdAt: "asc" } },
+          knownDevices: { orderBy: { firstSeenAt: "asc" }, select: { firstSeenAt: true, lastSeenAt: true } },
+        },
       })
     : null;
   const orders = await db.order.findMany({
@@ -159,6 +166,8 @@ export async function collectPersonalData(db: PrismaClient, subjectId: string, u
           emailVerified: user.emailVerified,
           addresses,
           sessions: user.sessions.map((s) => ({ createdAt: s.createdAt.toISOString(), lastActiveAt: s.updatedAt.toISOString(), expiresAt: s.expiresAt.toISOString(), userAgent: s.userAgent })),
+          twoFactorEnabled: user.twoFactorEnabled ?? false,
+          knownDevices: user.knownDevices.map((d) => ({ firstSeenAt: d.firstSeenAt.toISOString(), lastSeenAt: d.lastSeenAt.toISOString() })),
         }
       : null,
     orders: out,
