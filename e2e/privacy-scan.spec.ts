@@ -4,8 +4,7 @@ import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "../lib/db/client";
 import { createSubjectKeys } from "../lib/server/crypto/subjects";
 import { masterBox } from "../lib/server/crypto/pii";
-import { orderField } from "../lib/server/checkout/access";
-import { acceptanceField } from "../lib/server/contracts/evidence";
+import { acceptanceField, orderField } from "../lib/domain/privacy/contexts";
 
 /**
  * Runs after every other end-to-end suite (its project depends on theirs): collects every

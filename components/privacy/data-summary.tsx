@@ -6,7 +6,15 @@ import type { PersonalExport } from "@/lib/server/privacy/rights";
 
 /** Everything the store holds about a person, readable in their language (the JSON download holds the same). */
 export async function DataSummary({ data, locale }: { data: PersonalExport; locale: Locale }) {
-  const [t, format] = await Promise.all([getTranslations({ locale, namespace: "yourData.summary" }), getFormatter({ locale })]);
+  const [t, format, orderStatus, paymentStatus, withdrawalStatus] = await Promise.all([
+    getTranslations({ locale, namespace: "yourData.summary" }),
+    getFormatter({ locale }),
+    getTranslations({ locale, namespace: "accountPages.orders.statuses" }),
+    getTranslations({ locale, namespace: "adminOrders.payment" }),
+    getTranslations({ locale, namespace: "withdrawal.status" }),
+  ]);
+  // Statuses as the rest of the store names them (an unknown one, as stored).
+  const named = (translate: { has: (key: never) => boolean; (key: never): string }, status: string) => (translate.has(status as never) ? translate(status as never) : status);
   const date = (value: string) => format.dateTime(new Date(value), { dateStyle: "medium", timeZone: "UTC" });
   const when = (value: string) => format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const amount = (minor: number, currency: string) => formatMoney(money(minor, currency), locale);
@@ -64,7 +72,7 @@ export async function DataSummary({ data, locale }: { data: PersonalExport; loca
             <dl className="account-facts">
               <dt>{t("status")}</dt>
               <dd>
-                {order.status} · {t("placed", { date: when(order.placedAt) })}
+                {named(orderStatus, order.status)} · {t("placed", { date: when(order.placedAt) })}
               </dd>
               <dt>{t("email")}</dt>
               <dd dir="ltr">{order.email ?? t("redacted")}</dd>
@@ -103,7 +111,7 @@ export async function DataSummary({ data, locale }: { data: PersonalExport; loca
                 <h4>{t("payments")}</h4>
                 <ul>
                   {order.payments.map((p, j) => (
-                    <li key={j}>{t("payment", { amount: amount(p.amountMinor, p.currency), status: p.status, date: when(p.createdAt) })}</li>
+                    <li key={j}>{t("payment", { amount: amount(p.amountMinor, p.currency), status: named(paymentStatus, p.status), date: when(p.createdAt) })}</li>
                   ))}
                 </ul>
               </>
@@ -113,7 +121,7 @@ export async function DataSummary({ data, locale }: { data: PersonalExport; loca
                 <h4>{t("withdrawals")}</h4>
                 <ul>
                   {order.withdrawals.map((w, j) => (
-                    <li key={j}>{t("withdrawal", { status: w.status, amount: amount(w.refundMinor, order.currency), date: when(w.createdAt) })}</li>
+                    <li key={j}>{t("withdrawal", { status: named(withdrawalStatus, w.status), amount: amount(w.refundMinor, order.currency), date: when(w.createdAt) })}</li>
                   ))}
                 </ul>
               </>

@@ -50,7 +50,7 @@ export function accessKeyMatches(key: unknown, storedHash: string): boolean {
 }
 
 /** Sealing contexts: a sealed value only opens in its own order and field. */
-export const orderField = (orderId: string, field: "email" | "address") => `order:${orderId}:${field}`;
+export { orderField } from "@/lib/domain/privacy/contexts";
 
 /** What the store's order ids look like; anything else is no order (and never reaches SQL). */
 export function isOrderId(value: unknown): value is string {

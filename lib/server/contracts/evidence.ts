@@ -1,5 +1,6 @@
 import "server-only";
 import { isJurisdiction } from "@/lib/domain/contracts/jurisdiction";
+import { acceptanceField } from "@/lib/domain/privacy/contexts";
 /**
  * The evidence of the electronic contract: what a buyer accepted at checkout (the exact
  * terms text and its SHA-256, the totals they saw, their consents, when, and from which
@@ -128,9 +129,7 @@ export function storeSigningKeyring(): SigningKeyring {
 }
 
 /** The sealing context of a personal field of an acceptance. */
-export function acceptanceField(acceptanceId: string, field: "ip" | "user-agent"): string {
-  return `acceptance:${acceptanceId}:${field}`;
-}
+export { acceptanceField };
 
 /** Hex SHA-256 of the text, the same function the terms are pinned with. */
 export { sha256Hex };
