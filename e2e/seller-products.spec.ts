@@ -77,10 +77,7 @@ test.describe("seller products", () => {
 
     test("the product form saves a translation", async ({ page }) => {
       const slug = `e2e-ar-${Date.now().toString(36)}`;
-      await page.goto("/ar/sign-in");
-      await page.locator("input[name=email]").fill(SELLER.email);
-      await page.locator("input[name=password]").fill(SELLER.password);
-      await page.locator("form button[type=submit]").click();
+      await signIn(page, SELLER, { locale: "ar" });
       await page.goto("/ar/seller/products/new");
       await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
       await page.locator("#slug").fill(slug);
