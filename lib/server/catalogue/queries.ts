@@ -11,6 +11,8 @@ import { searchQuery } from "@/lib/domain/search/fold";
 import { SORT_PRICE_DECIMALS } from "./derived";
 import { currentFxTable } from "./fx";
 import { priceView, type PriceView } from "./pricing";
+import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
+import { hearsInvalidations, tagEpoch } from "@/lib/server/cache/epoch";
 
 export interface ProductCard {
   id: string;
@@ -67,35 +69,31 @@ interface CardRow {
   image: CardImage | null;
 }
 
-/** The product rows cards are made from, in the visitor's locale (title falling back to the original). */
-function cardSelect(locale: Locale): Prisma.Sql {
+/**
+ * A card's columns for `p` (a listed product) joined to its seller `s` and category `c`:
+ * the title in the visitor's locale, falling back to the original (lateral `tt`), total
+ * stock and the first READY photo. Few relations, so planning stays cheap.
+ */
+function cardColumns(locale: Locale): Prisma.Sql {
   return Prisma.sql`
-    WITH base AS (
-      SELECT p.id, p.slug, p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
-             p.featured, p."createdAt", p."categoryId", p."sellerId",
-             COALESCE(t.title, o.title) AS title,
-             CASE WHEN t.title IS NULL THEN p."originalLocale" ELSE ${locale} END AS "contentLocale"
-        FROM "Product" p
-        LEFT JOIN "ProductTranslation" t ON t."productId" = p.id AND t.locale = ${locale}
-        JOIN "ProductTranslation" o ON o."productId" = p.id AND o.locale = p."originalLocale"
-       WHERE p.listed
-    )`;
-}
-
-const CARD_COLUMNS = Prisma.sql`
-  b.id, b.slug, b.title, b."contentLocale", b.kind, b."originCountry", b."fromPriceMinor", b.currency,
-  (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = b.id) AS stock,
+  p.id, p.slug, tt.title, tt.locale AS "contentLocale", p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
+  (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = p.id) AS stock,
   s.handle AS "sellerHandle", s.name AS "sellerName", s.country AS "sellerCountry",
-  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName",
+  c.slug AS "categorySlug",
+  COALESCE((SELECT ct.name FROM "CategoryTranslation" ct WHERE ct."categoryId" = c.id AND ct.locale = ${locale}), c.slug) AS "categoryName",
   (SELECT json_build_object('storageKey', i."storageKey", 'width', i.width, 'height', i.height, 'widths', i.widths)
-     FROM "ProductImage" i WHERE i."productId" = b.id AND i.status = 'READY'
+     FROM "ProductImage" i WHERE i."productId" = p.id AND i.status = 'READY'
     ORDER BY i.position LIMIT 1) AS image`;
+}
 
 function cardJoins(locale: Locale): Prisma.Sql {
   return Prisma.sql`
-    JOIN "Seller" s ON s.id = b."sellerId"
-    JOIN "Category" c ON c.id = b."categoryId"
-    LEFT JOIN "CategoryTranslation" ct ON ct."categoryId" = c.id AND ct.locale = ${locale}`;
+    JOIN "Product" p ON p.id = ids.id AND p.listed
+    JOIN "Seller" s ON s.id = p."sellerId"
+    JOIN "Category" c ON c.id = p."categoryId"
+    JOIN LATERAL (SELECT t.title, t.locale FROM "ProductTranslation" t
+                   WHERE t."productId" = p.id AND t.locale IN (${locale}, p."originalLocale")
+                   ORDER BY t.locale = ${locale} DESC LIMIT 1) tt ON TRUE`;
 }
 
 function toCards(rows: CardRow[], fx: FxTable, buyer: CurrencyCode): ProductCard[] {
@@ -234,28 +232,50 @@ function countOrder(query: CatalogueQuery): Prisma.Sql {
   return listingOrder(query.sort);
 }
 
-/** The cards of the given products, in the given order. */
+/**
+ * The cards of the products `ids` selects (a query returning `id` in page order), with
+ * `total` beside each: one statement, so a page costs one round trip. Ordered as `ids`.
+ */
+function cardsSql(locale: Locale, ids: Prisma.Sql, total: Prisma.Sql = Prisma.sql`NULL::bigint`): Prisma.Sql {
+  return Prisma.sql`
+    WITH ids AS MATERIALIZED (SELECT page.id, row_number() OVER () AS position FROM (${ids}) page)
+    SELECT ${cardColumns(locale)}, ${total} AS total
+      FROM ids ${cardJoins(locale)}
+     ORDER BY ids.position`;
+}
+
+/** The cards of the given products, in the given order. Exported for the query-plan guard. */
+export function cardsByIdSql(locale: Locale, ids: string[]): Prisma.Sql {
+  return cardsSql(locale, Prisma.sql`SELECT id FROM UNNEST(${ids}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n`);
+}
+
 async function cardsFor(locale: Locale, market: MarketDefinition, fx: FxTable, ids: string[]): Promise<ProductCard[]> {
   if (ids.length === 0) return [];
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale)}
-    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)} WHERE b.id IN (${Prisma.join(ids)})`;
-  const order = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return toCards(rows, fx, market.currency);
+  return toCards(await getPrisma().$queryRaw<CardRow[]>(cardsByIdSql(locale, ids)), fx, market.currency);
+}
+
+/**
+ * A listing page in one statement: the page's ids from `Product` alone in index order
+ * (listingPageSql), their cards, and the capped count (listingCountSql) beside each
+ * card. Exported for the query-plan guard.
+ */
+export function listingCardsSql(locale: Locale, query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
+  return cardsSql(locale, listingPageSql(query, market, fx), Prisma.sql`(${listingCountSql(query, market, fx)})`);
 }
 
 export async function queryCatalogue(locale: Locale, market: MarketDefinition, query: CatalogueQuery): Promise<CataloguePage> {
   const fx = await getFx();
   const prisma = getPrisma();
-  const [page, [count]] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>(listingPageSql(query, market, fx)),
-    prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)),
-  ]);
-  const counted = Number(count?.total ?? 0);
+  const rows = await prisma.$queryRaw<(CardRow & { total: bigint | null })[]>(listingCardsSql(locale, query, market, fx));
+  // No card: nothing matches, or the page is past the end (the count says where the end is).
+  const counted = rows.length
+    ? Number(rows[0]!.total ?? 0)
+    : query.page === 1
+      ? 0
+      : Number((await prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)))[0]?.total ?? 0);
   const total = Math.min(counted, COUNT_CAP);
   return {
-    items: await cardsFor(locale, market, fx, page.map((r) => r.id)),
+    items: toCards(rows, fx, market.currency),
     total,
     capped: counted > COUNT_CAP,
     page: query.page,
@@ -263,7 +283,10 @@ export async function queryCatalogue(locale: Locale, market: MarketDefinition, q
   };
 }
 
-/** Ids of the matching products, best first, one page of them; ranks at most SEARCH_CAP + 1 matches. Exported for the query-plan guard. */
+/**
+ * Ids of the matching products, best first, one page of them, with the capped number of
+ * matches beside each; ranks at most SEARCH_CAP + 1 matches. Exported for the query-plan guard.
+ */
 export function searchPageSql(tsquery: string, page: number): Prisma.Sql {
   return Prisma.sql`
     WITH matches AS MATERIALIZED (
@@ -275,45 +298,89 @@ export function searchPageSql(tsquery: string, page: number): Prisma.Sql {
      ORDER BY rank DESC, featured DESC, id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
 }
 
+interface SearchHits {
+  ids: string[];
+  counted: number;
+}
+
+/**
+ * Which products a query's page shows, kept per process for up to a minute and at most
+ * SEARCH_HITS_KEPT queries, and dropped at once when the catalogue changes (its tag's
+ * epoch moves): the ranking reads every match, the cards (prices, stock) are read fresh
+ * on every request. Only while this process hears invalidations; otherwise every
+ * request ranks again.
+ */
+const SEARCH_HITS_KEPT = 500;
+const SEARCH_HITS_TTL_MS = 60_000;
+const searchHits = new Map<string, { hits: SearchHits; until: number; epoch: number }>();
+
+function keptHits(key: string, now: number): SearchHits | undefined {
+  if (!hearsInvalidations()) return undefined;
+  const kept = searchHits.get(key);
+  if (!kept) return undefined;
+  if (kept.until < now || kept.epoch !== tagEpoch(CATALOGUE_TAG)) {
+    searchHits.delete(key);
+    return undefined;
+  }
+  return kept.hits;
+}
+
+function keepHits(key: string, hits: SearchHits, epoch: number, now: number): void {
+  if (!hearsInvalidations() || epoch !== tagEpoch(CATALOGUE_TAG)) return;
+  searchHits.delete(key);
+  searchHits.set(key, { hits, until: now + SEARCH_HITS_TTL_MS, epoch });
+  while (searchHits.size > SEARCH_HITS_KEPT) searchHits.delete(searchHits.keys().next().value!);
+}
+
 /**
  * Full-text search over one document per product (every translation; titles weighted
  * above descriptions), folded so accents and case do not matter; Latin words match as
  * prefixes, Chinese and Japanese through their characters and pairs (lib/domain/search).
  * Work grows with the page, not with the matches: at most SEARCH_CAP matches are ranked,
- * and the total says "more than" beyond that.
+ * and the total says "more than" beyond that. A query asked again within a minute, with
+ * no catalogue change in between, skips the ranking (see searchHits).
  */
 export async function searchProducts(locale: Locale, market: MarketDefinition, text: string, page: number): Promise<CataloguePage> {
   const tsquery = searchQuery(text);
   if (!tsquery) return { items: [], total: 0, capped: false, page: 1, pageCount: 1 };
-  const [fx, hits] = await Promise.all([getFx(), getPrisma().$queryRaw<{ id: string; total: bigint }[]>(searchPageSql(tsquery, page))]);
-  const counted = hits.length ? Number(hits[0]!.total) : 0;
+  const key = `${page} ${tsquery}`;
+  const now = Date.now();
+  const fx = getFx();
+  let hits = keptHits(key, now);
+  if (!hits) {
+    const epoch = tagEpoch(CATALOGUE_TAG);
+    const rows = await getPrisma().$queryRaw<{ id: string; total: bigint }[]>(searchPageSql(tsquery, page));
+    hits = { ids: rows.map((r) => r.id), counted: rows.length ? Number(rows[0]!.total) : 0 };
+    keepHits(key, hits, epoch, now);
+  }
+  // No match (the common case for a typo): no cards to plan or load.
+  const items = hits.ids.length ? await cardsFor(locale, market, await fx, hits.ids) : [];
+  const counted = hits.counted;
   const total = Math.min(counted, SEARCH_CAP);
-  return {
-    items: await cardsFor(locale, market, fx, hits.map((h) => h.id)),
-    total,
-    capped: counted > SEARCH_CAP,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-  };
+  return { items, total, capped: counted > SEARCH_CAP, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export async function featuredProducts(locale: Locale, market: MarketDefinition, limit = 8): Promise<ProductCard[]> {
-  const [fx, ids] = await Promise.all([
+  const [fx, rows] = await Promise.all([
     getFx(),
-    getPrisma().$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Product" p WHERE p.listed AND p.featured
-       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT ${limit}`,
+    getPrisma().$queryRaw<CardRow[]>(
+      cardsSql(locale, Prisma.sql`
+        SELECT p.id FROM "Product" p WHERE p.listed AND p.featured
+         ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT ${limit}`),
+    ),
   ]);
-  return cardsFor(locale, market, fx, ids.map((r) => r.id));
+  return toCards(rows, fx, market.currency);
 }
 
 /** A seller's storefront: their products, featured first, at most 200. */
 export async function sellerProducts(locale: Locale, market: MarketDefinition, sellerId: string): Promise<ProductCard[]> {
-  const [fx, ids] = await Promise.all([
+  const [fx, rows] = await Promise.all([
     getFx(),
-    getPrisma().$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Product" p WHERE p.listed AND p."sellerId" = ${sellerId}
-       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT 200`,
+    getPrisma().$queryRaw<CardRow[]>(
+      cardsSql(locale, Prisma.sql`
+        SELECT p.id FROM "Product" p WHERE p.listed AND p."sellerId" = ${sellerId}
+         ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT 200`),
+    ),
   ]);
-  return cardsFor(locale, market, fx, ids.map((r) => r.id));
+  return toCards(rows, fx, market.currency);
 }
