@@ -23,6 +23,10 @@
  *
  * `npm run bench -- csv-import [--rows n] [--chunk n]`: the seller's catalogue file,
  * imported directly and through the background job (bench/csv-import.ts).
+ *
+ * `npm run bench -- queries [--products n] [--loops n]`: the server work of the search
+ * and filtered catalogue pages at the seeded size and at n products, per call and per
+ * query plan, without Next (bench/queries.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -235,5 +239,6 @@ function inProcess(script: string, args: string[]): Promise<number> {
 
 if (process.argv[2] === "checkout") process.exit(await inProcess("checkout.ts", process.argv.slice(3)));
 if (process.argv[2] === "csv-import") process.exit(await inProcess("csv-import.ts", process.argv.slice(3)));
+if (process.argv[2] === "queries") process.exit(await inProcess("queries.ts", process.argv.slice(3)));
 const ok = LARGE === undefined ? await singleSize() : await scale(LARGE);
 process.exit(ok ? 0 : 1);
