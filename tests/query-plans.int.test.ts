@@ -149,6 +149,23 @@ describe("query plans on a catalogue of tens of thousands of products", () => {
     });
   }
 
+  it("price bounds keep exactly the products whose displayed price meets them, over thousands of nearby prices", async () => {
+    const { priceView } = await import("@/lib/server/catalogue/pricing");
+    const { formatPriceBound } = await import("@/lib/domain/catalogue/query");
+    const { rows } = await client.query(`SELECT "fromPriceMinor" AS price, currency FROM "Product" WHERE listed`);
+    for (const country of ["US", "JP", "KW", "CH"]) {
+      const m = market(country);
+      const shown = rows.map((r) => priceView(fx, r.price, r.currency, m.currency).display.amountMinor).sort((a, b) => a - b);
+      for (const at of [shown[Math.floor(shown.length / 7)]!, shown[Math.floor(shown.length / 2)]! + 1, shown[Math.floor((shown.length * 5) / 6)]! - 1]) {
+        for (const [side, expected] of [["min", shown.filter((v) => v >= at).length], ["max", shown.filter((v) => v <= at).length]] as const) {
+          const where = sql.listingFilters(listing(`${side}=${formatPriceBound(at, m.currency)}`, country), m, fx);
+          const counted = await client.query(`SELECT COUNT(*)::int AS n FROM "Product" p WHERE ${where.text}`, where.values as unknown[]);
+          expect(counted.rows[0].n, `${side} ${at} ${m.currency}`).toBe(expected);
+        }
+      }
+    }
+  });
+
   it("a listing's one statement gives the page, in order, and the count the separate queries give", async () => {
     for (const qs of ["origin=JP&sort=price-desc", "kind=digital&sort=newest&page=3", "min=10&max=40&sort=price-asc"]) {
       const query = listing(qs);

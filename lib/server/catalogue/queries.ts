@@ -118,12 +118,18 @@ export const COUNT_CAP = MAX_PAGE * PAGE_SIZE;
 export const SEARCH_CAP = 1000;
 
 /**
- * The price bounds of a query, in the buyer's minor units, as a range of `sortPriceEur`
- * wide enough to hold every product whose displayed price can fall inside (one
- * chargeable step and one rounding unit of slack each side): the index narrows the
- * rows, then the exact displayed price decides (see listingFilters).
+ * The price bounds of a query, in the buyer's minor units, as ranges of `sortPriceEur`:
+ * `lo`/`hi`, wide enough to hold every product whose displayed price can fall inside
+ * (one chargeable step and one rounding unit of slack each side), and `safeLo`/`safeHi`,
+ * narrow enough that every product within them is inside for certain. The index narrows
+ * the rows to the wide range; only those between the two ranges need the exact displayed
+ * price (see listingFilters).
+ *
+ * Why the slack suffices: with x the exact converted price, the stored euro price s is
+ * within half a unit of x / g, and the displayed price within half a step of x; so
+ * |displayed - s x g| <= g / 2 + step / 2, less than one step plus one unit of s.
  */
-function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint } {
+function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint; safeLo?: bigint; safeHi?: bigint } {
   // buyer minor = sortPriceEur x g, with g = (buyer per EUR) x 10^(decimals(buyer) - SORT_PRICE_DECIMALS).
   const { numerator: gNum, denominator: gDen } = scaledRate(fx, "EUR", buyer, { from: SORT_PRICE_DECIMALS });
   const step = BigInt(chargeStepMinor(buyer));
@@ -132,6 +138,8 @@ function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, max
   return {
     lo: minMinor === undefined ? undefined : floorDiv((BigInt(minMinor) - step) * gDen, gNum) - 1n,
     hi: maxMinor === undefined ? undefined : ceilDiv((BigInt(maxMinor) + step) * gDen, gNum) + 1n,
+    safeLo: minMinor === undefined ? undefined : ceilDiv((BigInt(minMinor) + step) * gDen, gNum) + 1n,
+    safeHi: maxMinor === undefined ? undefined : floorDiv((BigInt(maxMinor) - step) * gDen, gNum) - 1n,
   };
 }
 
@@ -149,7 +157,7 @@ export function listingFilters(query: CatalogueQuery, market: MarketDefinition, 
   const priced = query.minMinor !== undefined || query.maxMinor !== undefined || query.sort.startsWith("price");
   if (priced) filters.push(Prisma.sql`p."sortPriceEur" IS NOT NULL`);
   if (query.minMinor !== undefined || query.maxMinor !== undefined) {
-    let range: { lo?: bigint; hi?: bigint };
+    let range: ReturnType<typeof sortPriceRange>;
     try {
       range = sortPriceRange(fx, market.currency, query.minMinor, query.maxMinor);
     } catch {
@@ -157,9 +165,10 @@ export function listingFilters(query: CatalogueQuery, market: MarketDefinition, 
     }
     if (range.lo !== undefined) filters.push(Prisma.sql`p."sortPriceEur" >= ${range.lo.toString()}::bigint`);
     if (range.hi !== undefined) filters.push(Prisma.sql`p."sortPriceEur" <= ${range.hi.toString()}::bigint`);
+    // The exact displayed price only where the stored one is too close to a bound to decide.
     const shown = shownPriceSql(fx, market.currency);
-    if (query.minMinor !== undefined) filters.push(Prisma.sql`${shown} >= ${query.minMinor}`);
-    if (query.maxMinor !== undefined) filters.push(Prisma.sql`${shown} <= ${query.maxMinor}`);
+    if (query.minMinor !== undefined) filters.push(Prisma.sql`(p."sortPriceEur" >= ${range.safeLo!.toString()}::bigint OR ${shown} >= ${query.minMinor})`);
+    if (query.maxMinor !== undefined) filters.push(Prisma.sql`(p."sortPriceEur" <= ${range.safeHi!.toString()}::bigint OR ${shown} <= ${query.maxMinor})`);
   }
   return Prisma.join(filters, " AND ");
 }
