@@ -121,7 +121,7 @@ async function measure(label: string): Promise<void> {
     const q = parseCatalogueQuery(new URLSearchParams(qs), market.currency);
     await explain(`listing page ${qs}`, listingPageSql(q, market, fx) as never);
     await explain(`listing count ${qs}`, listingCountSql(q, market, fx) as never);
-    await explain(`listing cards and count ${qs}`, listingCardsSql("en", q, market, fx) as never);
+    await explain(`listing page and cards ${qs}`, listingCardsSql("en", q, market, fx) as never);
     for (let j = 0; j < 6; j++) filtered();
   }
   await client.end();

@@ -126,7 +126,7 @@ describe("query plans on a catalogue of tens of thousands of products", () => {
         const query = listing(qs, country);
         expect(await problems(sql.listingPageSql(query, market(country), fx)), "page").toEqual([]);
         expect(await problems(sql.listingCountSql(query, market(country), fx)), "count").toEqual([]);
-        expect(await problems(sql.listingCardsSql("ja", query, market(country), fx)), "page, cards and count").toEqual([]);
+        expect(await problems(sql.listingCardsSql("ja", query, market(country), fx)), "page and cards").toEqual([]);
       });
     }
   }
@@ -166,7 +166,7 @@ describe("query plans on a catalogue of tens of thousands of products", () => {
     }
   });
 
-  it("a listing's one statement gives the page, in order, and the count the separate queries give", async () => {
+  it("a listing's cards come in the page's order, with the page's count", async () => {
     for (const qs of ["origin=JP&sort=price-desc", "kind=digital&sort=newest&page=3", "min=10&max=40&sort=price-asc"]) {
       const query = listing(qs);
       const ids = (await client.query(sql.listingPageSql(query, market("US"), fx).text, sql.listingPageSql(query, market("US"), fx).values as unknown[])).rows.map((r) => r.id);

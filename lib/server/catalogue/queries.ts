@@ -242,13 +242,13 @@ function countOrder(query: CatalogueQuery): Prisma.Sql {
 }
 
 /**
- * The cards of the products `ids` selects (a query returning `id` in page order), with
- * `total` beside each: one statement, so a page costs one round trip. Ordered as `ids`.
+ * The cards of the products `ids` selects (a query returning `id` in page order), in
+ * that order: one statement, so the ids cost no round trip of their own.
  */
-function cardsSql(locale: Locale, ids: Prisma.Sql, total: Prisma.Sql = Prisma.sql`NULL::bigint`): Prisma.Sql {
+function cardsSql(locale: Locale, ids: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     WITH ids AS MATERIALIZED (SELECT page.id, row_number() OVER () AS position FROM (${ids}) page)
-    SELECT ${cardColumns(locale)}, ${total} AS total
+    SELECT ${cardColumns(locale)}
       FROM ids ${cardJoins(locale)}
      ORDER BY ids.position`;
 }
@@ -264,24 +264,22 @@ async function cardsFor(locale: Locale, market: MarketDefinition, fx: FxTable, i
 }
 
 /**
- * A listing page in one statement: the page's ids from `Product` alone in index order
- * (listingPageSql), their cards, and the capped count (listingCountSql) beside each
- * card. Exported for the query-plan guard.
+ * A listing page's cards in one statement: the page's ids from `Product` alone in index
+ * order (listingPageSql), then their cards. Exported for the query-plan guard.
  */
 export function listingCardsSql(locale: Locale, query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
-  return cardsSql(locale, listingPageSql(query, market, fx), Prisma.sql`(${listingCountSql(query, market, fx)})`);
+  return cardsSql(locale, listingPageSql(query, market, fx));
 }
 
+/** A listing page: its cards and, on a second connection at the same time, the capped count. */
 export async function queryCatalogue(locale: Locale, market: MarketDefinition, query: CatalogueQuery): Promise<CataloguePage> {
   const fx = await getFx();
   const prisma = getPrisma();
-  const rows = await prisma.$queryRaw<(CardRow & { total: bigint | null })[]>(listingCardsSql(locale, query, market, fx));
-  // No card: nothing matches, or the page is past the end (the count says where the end is).
-  const counted = rows.length
-    ? Number(rows[0]!.total ?? 0)
-    : query.page === 1
-      ? 0
-      : Number((await prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)))[0]?.total ?? 0);
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<CardRow[]>(listingCardsSql(locale, query, market, fx)),
+    prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)),
+  ]);
+  const counted = Number(count?.total ?? 0);
   const total = Math.min(counted, COUNT_CAP);
   return {
     items: toCards(rows, fx, market.currency),
