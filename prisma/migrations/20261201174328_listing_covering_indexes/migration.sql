@@ -13,3 +13,5 @@ CREATE INDEX "Product_listed_categoryId_kind_sortPriceEur_id_fromPriceMin_idx" O
 -- CreateIndex
 CREATE INDEX "Product_listed_sellerId_idx" ON "Product"("listed", "sellerId");
 
+-- CreateIndex
+CREATE INDEX "Product_listed_categoryId_idx" ON "Product"("listed", "categoryId");
