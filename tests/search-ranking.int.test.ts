@@ -67,6 +67,16 @@ describe("a search's ranking kept between requests", () => {
     }
   });
 
+  it("shows the cards in the ranking's order", async () => {
+    const { searchPageSql } = await import("@/lib/server/catalogue/queries");
+    const { searchQuery } = await import("@/lib/domain/search/fold");
+    for (const [text, page] of [["coffee", 1], ["tea", 2]] as const) {
+      const ranked = await db.$queryRaw<{ id: string }[]>(searchPageSql(searchQuery(text), page));
+      expect(ranked.length).toBeGreaterThan(1);
+      expect((await searchProducts("en", US, text, page)).items.map((i) => i.id)).toEqual(ranked.map((r) => r.id));
+    }
+  });
+
   it("keeps each query and page apart", async () => {
     const one = await searchProducts("en", US, "tea", 1);
     const two = await searchProducts("en", US, "tea", 2);

@@ -96,10 +96,11 @@ export const listOrigins = cache(sharedCache(async function listOrigins(): Promi
 }, "origins", [CATALOGUE_TAG]));
 
 export const getSeller = cache(async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
-  const seller = await getPrisma().seller.findFirst({ where: { handle, status: "ACTIVE" } });
-  if (!seller) return null;
-  const productCount = await getPrisma().product.count({ where: { sellerId: seller.id, listed: true } });
-  return toSellerSummary(seller, productCount, locale);
+  const seller = await getPrisma().seller.findFirst({
+    where: { handle, status: "ACTIVE" },
+    include: { _count: { select: { products: { where: { listed: true } } } } },
+  });
+  return seller ? toSellerSummary(seller, seller._count.products, locale) : null;
 });
 
 export interface ProductDetail {
