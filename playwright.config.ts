@@ -22,10 +22,17 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath, args: CHROMIUM_ARGS },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } }],
+  projects: [
+    { name: "chromium", testIgnore: /privacy-scan\.spec\.ts/, use: { ...devices["Desktop Chrome"], launchOptions: { executablePath, args: CHROMIUM_ARGS } } },
+    // After every other suite: no buyer's personal value in plaintext in the database or the server's log.
+    { name: "privacy-scan", testMatch: /privacy-scan\.spec\.ts/, dependencies: ["chromium"] },
+  ],
   webServer: [
     {
-      command: `node node_modules/next/dist/bin/next start -p ${port}`,
+      // Its output is also kept in E2E_SERVER_LOG (scripts/test.ts), which the privacy scan reads.
+      command: process.env.E2E_SERVER_LOG
+        ? `node node_modules/next/dist/bin/next start -p ${port} 2>&1 | tee ${JSON.stringify(process.env.E2E_SERVER_LOG)}`
+        : `node node_modules/next/dist/bin/next start -p ${port}`,
       url: `http://127.0.0.1:${port}/en/help`,
       reuseExistingServer: false,
       timeout: 120_000,

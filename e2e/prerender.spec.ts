@@ -26,12 +26,13 @@ test.describe("prerendered pages", () => {
         [`/${locale}/${market}`, 3600],
         [`/${locale}/${market}/catalogue`, 3600],
         [`/${locale}/${market}/help`, 0],
+        [`/${locale}/${market}/privacy`, 0],
         ...FEATURED.map((slug): [string, number] => [`/${locale}/${market}/products/${slug}`, 300]),
       ];
       for (const [route, seconds] of expected) {
         const entry = manifest.routes[route];
         expect(entry, `${route} is prerendered`).toBeDefined();
-        // Help has no data: prerendered once, never revalidated.
+        // Help and the privacy notice have no data: prerendered once, never revalidated.
         if (seconds === 0) expect(entry!.initialRevalidateSeconds, route).toBe(false);
         else expect(entry!.initialRevalidateSeconds, `${route} revalidates`).toBe(seconds);
       }
@@ -42,7 +43,7 @@ test.describe("prerendered pages", () => {
     expect(FEATURED.length).toBeGreaterThan(3);
     expect(FEATURED.length).toBeLessThanOrEqual(BOUND);
     const pages = Object.keys(manifest.routes).filter((route) => /^\/[a-z]{2}(-[A-Z]{2})?\/[a-z]{2}\//.test(route) || /^\/[a-z]{2}(-[A-Z]{2})?\/[a-z]{2}$/.test(route));
-    // Per locale: home, catalogue, help, the 404 page and at most BOUND products.
-    expect(pages.length).toBeLessThanOrEqual(LOCALES.length * (4 + BOUND));
+    // Per locale: home, catalogue, help, the privacy notice, the 404 page and at most BOUND products.
+    expect(pages.length).toBeLessThanOrEqual(LOCALES.length * (5 + BOUND));
   });
 });

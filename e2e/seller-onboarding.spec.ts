@@ -4,12 +4,13 @@ import { simpleParser } from "mailparser";
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import { test, expect, expectAccessible } from "./fixtures";
-import { DEMO, signIn } from "./sign-in";
+import { DEMO, signIn, turnOnTwoFactor } from "./sign-in";
 import { messages, text } from "./messages";
 
 /**
  * Opening a shop end to end: a new account signs up, follows the verification link
- * from the mail outbox, signs in, fills the onboarding form, connects payouts on the
+ * from the mail outbox, signs in, fills the onboarding form, turns on two-factor sign-in
+ * (payouts need it), connects payouts on the
  * Stripe sandbox's onboarding page; the operator approves the shop and the seller's
  * overview shows it live. And the onboarding form in Arabic without JavaScript.
  */
@@ -94,6 +95,11 @@ test.describe("seller onboarding", () => {
     await page.goto("/en/seller/onboarding");
     await expect(page).toHaveURL(/\/en\/seller$/);
 
+    // Payouts need two-factor sign-in: turned on on the way, then back to the overview.
+    await page.getByTestId("two-factor-needed").getByRole("link").click();
+    await turnOnTwoFactor(page, account.password);
+    await page.getByTestId("two-factor-resume").click();
+    await expect(page).toHaveURL(/\/en\/seller$/);
     // Payouts on the sandbox's hosted onboarding page, and back.
     await page.getByRole("button", { name: text(en, "onboarding.overview.connect") }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText(name);

@@ -8,6 +8,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createPrismaClient } from "@/lib/db/client";
 import { isSeeded, seed } from "@/prisma/seed";
 import { DEMO_PASSWORDS } from "@/prisma/seed-accounts";
+import { DEMO_TOTP_SECRET } from "@/lib/domain/two-factor";
 import { DEFAULT_SEED, seedLarge } from "@/prisma/seed-large";
 import { parseSeedArgs } from "./seed-args";
 
@@ -35,6 +36,7 @@ try {
       console.log(`  operator@demo.caravan.localhost          password ${DEMO_PASSWORDS.OPERATOR}`);
       console.log(`  buyer@demo.caravan.localhost             password ${DEMO_PASSWORDS.BUYER}`);
       console.log(`  seller+<handle>@demo.caravan.localhost   password ${DEMO_PASSWORDS.SELLER} (owner of that seller), e.g. ${result.accounts.find((a) => a.kind === "SELLER")?.email ?? "none"}`);
+      console.log(`  The operator and sellers sign in with two-factor: add the key ${DEMO_TOTP_SECRET} to an authenticator app.`);
     } else {
       console.log("No demo accounts: they are made only with CARAVAN_DEMO=true.");
     }

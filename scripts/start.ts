@@ -18,6 +18,8 @@ import { rebuildDerivedColumns } from "@/lib/server/catalogue/derived";
 import { EnvError, parseEnv } from "@/lib/env";
 import { startSandbox } from "@/lib/server/payments/sandbox-process";
 import { simulatedCarrierSecret, startCarrierSimulator } from "@/lib/server/logistics/simulator-process";
+import { migratePersonalData } from "@/lib/server/privacy/migrate";
+import { ensureRetentionJob } from "@/lib/server/privacy/retention";
 
 const dev = process.argv.includes("--dev");
 // `next start` runs with NODE_ENV=production: without demo mode it needs the production secrets.
@@ -80,6 +82,9 @@ try {
       log("Rebuilding search documents and sort prices.");
       await rebuildDerivedColumns(prisma);
     }
+    // Personal data sealed the earlier way (or accounts from before keys per person) moves under each person's key.
+    const moved = await migratePersonalData(prisma);
+    if (Object.values(moved).some((n) => n > 0)) log(`Personal data moved under each person's key: ${JSON.stringify(moved)}.`);
     if (process.env.CARAVAN_DEMO === "true") {
       // A database from before the demo accounts existed (or a seller added since) gets the missing ones.
       const accounts = await seedDemoAccounts(prisma);
@@ -87,6 +92,8 @@ try {
     }
     // The nightly analytics refresh stays queued (a database seeded before it existed gets one).
     await ensureNightlyAnalytics(prisma);
+    // So does the nightly retention run (README, "Your data").
+    await ensureRetentionJob(prisma);
   } finally {
     await prisma.$disconnect();
   }

@@ -111,6 +111,8 @@ async function e2e(): Promise<Counts> {
       STRIPE_SANDBOX_URL: sandbox.url,
       CARAVAN_CARRIER_SIMULATOR_URL: carriers.url,
       E2E_OUTAGE_PORT: String(await freePort()),
+      // The store server's log of the run, for the privacy scan (e2e/privacy-scan.spec.ts).
+      E2E_SERVER_LOG: path.resolve(RESULTS, "e2e-server.log"),
     };
     if ((await run(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/payments-setup.ts"], env)) !== 0) {
       console.log("E2E: the sellers' payment accounts could not be set up.");

@@ -231,7 +231,7 @@ describe("sessions and the viewer", () => {
     const staff = await currentViewer(new Headers({ cookie: await signedIn(memberEmail) }));
     expect(buyer).toMatchObject({ email: buyerEmail, role: "BUYER", seller: null });
     expect(operator).toMatchObject({ email: operatorEmail, role: "OPERATOR", seller: null });
-    expect(staff).toEqual({ userId: member.id, email: memberEmail, role: "BUYER", seller: { id: seller.id, role: "STAFF" } });
+    expect(staff).toEqual({ userId: member.id, email: memberEmail, role: "BUYER", seller: { id: seller.id, role: "STAFF" }, secondFactor: "off" });
 
     expect(requireOperator(operator)).toEqual({ ok: true, viewer: operator });
     expect(requireOperator(buyer)).toEqual({ ok: false, code: "FORBIDDEN" });

@@ -23,7 +23,7 @@ const orders = await import("@/lib/server/account/orders");
 const addresses = await import("@/lib/server/account/addresses");
 const sessions = await import("@/lib/server/account/sessions");
 const { handleAddressPost, openAddressDraft, ADDRESS_FORM_COOKIE } = await import("@/lib/server/account/http");
-const { openJson } = await import("@/lib/server/crypto/pii");
+const { subjectKeys } = await import("@/lib/server/crypto/subjects");
 const { accessKeyMatches } = await import("@/lib/server/checkout/access");
 const { hashPassword } = await import("@/lib/server/auth/passwords");
 const { ensureSellerAccounts } = await import("@/lib/server/payments/sellers");
@@ -181,9 +181,12 @@ describe("the address book", () => {
     const row = await db.buyerAddress.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row).toMatchObject({ userId: ada.userId, country: "JP", isDefault: true });
     for (const plain of ["山田", "花子", "烏丸", "京都", "6040000", "604-0000", "1234", "5678", "+8190"]) expect(row.sealed).not.toContain(plain);
-    expect(openJson<Record<string, string>>(row.sealed, addresses.addressContext(row.id))).toMatchObject({ name: "山田 花子", postalCode: "604-0000", phone: "+819012345678", region: "26" });
+    // Sealed under the buyer's own key (pii2), not the master key.
+    const owner = await db.user.findUniqueOrThrow({ where: { id: ada.userId }, select: { subjectId: true } });
+    expect(row.sealed.startsWith(`pii2.${owner.subjectId}.`)).toBe(true);
+    expect(await subjectKeys().openJson<Record<string, string>>(db, row.sealed, addresses.addressContext(row.id))).toMatchObject({ name: "山田 花子", postalCode: "604-0000", phone: "+819012345678", region: "26" });
     // Copied to another row, the sealed value does not open.
-    expect(() => openJson(row.sealed, addresses.addressContext("adr_someoneelses0000"))).toThrow();
+    await expect(subjectKeys().openJson(db, row.sealed, addresses.addressContext("adr_someoneelses0000"))).rejects.toThrow();
 
     const listed = await addresses.listAddresses(ada);
     expect(listed.data).toHaveLength(1);

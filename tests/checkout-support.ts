@@ -48,6 +48,10 @@ export interface TestPurchase {
   labels: ChargeLabels;
   clock: () => Clock;
   digitalConsent?: boolean;
+  /** Who presses Pay (the contract evidence records it). */
+  client?: { ip: string | null; userAgent: string | null };
+  /** The signed-in account placing the order. */
+  userId?: string;
 }
 
 type Placed = Extract<Awaited<ReturnType<typeof PlaceOrder>>, { ok: true; kind: "pay" }>;
@@ -81,7 +85,8 @@ export async function placeTestOrder(db: PrismaClient, items: [SeedProduct, numb
       origin: "http://127.0.0.1:3000",
       labels: purchase.labels,
       acceptance: { accepted: true, textSha256: view.contract!.sha256, digitalConsent: purchase.digitalConsent ?? false },
-      client: { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
+      client: purchase.client ?? { ip: "203.0.113.9", userAgent: "Mozilla/5.0 (test)" },
+      userId: purchase.userId ?? null,
     },
     clock(),
     db,

@@ -145,6 +145,7 @@ describe("recording and verifying an acceptance", () => {
         signingKeyId: "k2026",
         ipRecorded: true,
         userAgentRecorded: true,
+        redacted: false,
       },
     });
     expect(await verifyAcceptance(db, orderId, { keyring })).toEqual(byId);

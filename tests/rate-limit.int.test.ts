@@ -107,3 +107,18 @@ describe("rate limiter when the database is down", () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: "error", code: "RATE_LIMIT_STORE_TIMEOUT" });
   });
 });
+
+describe("the store's limits", () => {
+  it("count a client under a keyed hash of its address, never the address itself", async () => {
+    process.env.DATABASE_URL ??= inject("databaseUrl");
+    const { clientKey, limitRequest } = await import("@/lib/server/rate-limit");
+    const address = "198.51.100.219";
+    expect(clientKey(address)).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(clientKey(address)).toBe(clientKey(address));
+    expect(clientKey(address)).not.toBe(clientKey("198.51.100.220"));
+    const request = new Request("http://127.0.0.1/api/v1/landed-cost", { headers: { "x-forwarded-for": address, "x-real-ip": address } });
+    await limitRequest(request, "api");
+    expect(await prisma.rateLimitWindow.count({ where: { key: { endsWith: clientKey(address) } } })).toBeGreaterThan(0);
+    expect(await prisma.rateLimitWindow.count({ where: { key: { contains: address } } })).toBe(0);
+  });
+});

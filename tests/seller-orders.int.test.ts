@@ -20,7 +20,8 @@ import { payOnSandbox, sandboxStripe, sessionIdOf, stockedProduct, type SeedProd
  * and paid through the real checkout and the suite's Stripe sandbox: two sellers in one
  * cart, each sees only their own parcel with the share and commission checkout
  * computed; another seller's ids are NOT_FOUND everywhere; the ship-to is masked once
- * the parcel is delivered.
+ * the returns period after delivery has passed (tests/privacy-masking.int.test.ts has
+ * the window's every side).
  */
 const url = await createDatabase(inject("databaseUrl"), `seller_orders_${process.pid}`);
 process.env.DATABASE_URL = url;
@@ -208,12 +209,13 @@ describe("seller orders", () => {
     expect(loaded.order.shipTo.visible).toBe(false);
   });
 
-  it("masks the ship-to once the parcel is delivered: no street, postal code or phone, on the page or the slip", async () => {
-    await db.subOrder.update({ where: { id: subA }, data: { deliveredAt: new Date() } });
+  it("masks the ship-to once the returns period after delivery has passed: no street, postal code or phone, on the page or the slip", async () => {
+    const { returnDays } = await db.seller.findUniqueOrThrow({ where: { id: jpSeller.id }, select: { returnDays: true } });
+    await db.subOrder.update({ where: { id: subA }, data: { deliveredAt: new Date(Date.now() - (returnDays + 1) * 86_400_000) } });
     const loaded = await loadSellerOrder(sellerA, subA, db);
     if (!loaded.ok) throw new Error(loaded.code);
     expect(loaded.order.status).toBe("DELIVERED");
-    expect(loaded.order.shipTo).toEqual({ visible: false, masked: "H••• Y•••, Kyoto, JP" });
+    expect(loaded.order.shipTo).toEqual({ visible: false, masked: "H••• Y•••, Kyoto, JP", reason: "EXPIRED" });
     const text = JSON.stringify(loaded);
     for (const secret of ["Karasuma", "604", "1234-5678", "+81", "Hanako", "hanako@example.jp"]) expect(text).not.toContain(secret);
     const delivered = await listSellerOrders(sellerA, parseOrderFilters({ status: "DELIVERED" }), db);

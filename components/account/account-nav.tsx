@@ -6,6 +6,8 @@ export const ACCOUNT_SECTIONS = [
   { key: "orders", path: "/orders" },
   { key: "addresses", path: "/addresses" },
   { key: "sessions", path: "/sessions" },
+  { key: "security", path: "/security" },
+  { key: "privacy", path: "/privacy" },
 ] as const;
 
 export type AccountSection = (typeof ACCOUNT_SECTIONS)[number]["key"];

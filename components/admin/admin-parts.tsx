@@ -84,7 +84,7 @@ export async function AuditEntries({ entries, locale, headingLevel = 2 }: { entr
             {rows.length === 0 ? (
               <p className="muted small">{t("diff.none")}</p>
             ) : (
-              <div className="table-scroll">
+              <div className="table-scroll" tabIndex={0} role="region" aria-label={t("diff.caption", { action: entry.action })}>
                 <table className="panel-table audit-diff">
                   <caption className="visually-hidden">{t("diff.caption", { action: entry.action })}</caption>
                   <thead>

@@ -5,11 +5,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { parseEnv } from "@/lib/env";
+import { withPersonalData } from "./personal-data";
 
 const globalForPrisma = globalThis as unknown as { caravanPrisma?: PrismaClient };
 
 export function createPrismaClient(connectionString: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return withPersonalData(new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) }));
 }
 
 export function getPrisma(): PrismaClient {

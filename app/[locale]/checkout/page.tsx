@@ -36,9 +36,10 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
   if (!isLocale(raw)) notFound();
   const locale: Locale = raw;
   setRequestLocale(locale);
-  const [t, tt, format, jar, query] = await Promise.all([
+  const [t, tt, tp, format, jar, query] = await Promise.all([
     getTranslations({ locale, namespace: "checkout" }),
     getTranslations({ locale, namespace: "trade" }),
+    getTranslations({ locale, namespace: "privacy" }),
     getFormatter({ locale }),
     cookies(),
     searchParams,
@@ -117,6 +118,9 @@ export default async function CheckoutPage({ params, searchParams }: { params: P
           ) : (
             <ContactFields values={view.values} errors={view.errors ?? []} />
           )}
+          <p className="muted small" data-testid="checkout-privacy">
+            {tp.rich("checkoutNote", { link: (chunks) => <a href={`/${locale}/privacy`}>{chunks}</a> })}
+          </p>
           <button type="submit" name="intent" value="update" className="secondary">
             {t("update")}
           </button>

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { TwoFactorNeeded } from "@/components/account/two-factor-needed";
 import { PanelForm, PanelNotice } from "@/components/panel/panel-parts";
 import { noticeTexts } from "@/components/sellers/notice";
 import { isLocale } from "@/lib/domain/markets";
@@ -62,7 +63,8 @@ export default async function SellerOverviewPage({ params, searchParams }: { par
         <p data-testid="seller-payouts" data-ready={String(shop.payoutsReady)}>
           {shop.payoutsReady ? t("payoutsReady") : t("payoutsMissing")}
         </p>
-        {!shop.payoutsReady && (
+        {!shop.payoutsReady && viewer.secondFactor !== "passed" && <TwoFactorNeeded locale={locale} returnTo={`/${locale}/seller`} />}
+        {!shop.payoutsReady && viewer.secondFactor === "passed" && (
           <PanelForm action="/api/seller/payouts" locale={locale} returnTo={`/${locale}/seller/settings`} label={t("connect")}>
             <button type="submit">{t("connect")}</button>
           </PanelForm>

@@ -4,6 +4,7 @@
  * translate (messages `auth.error.*`).
  */
 import { z } from "zod";
+import type { SecondFactor } from "@/lib/domain/two-factor";
 
 export type UserRole = "BUYER" | "OPERATOR";
 export type SellerRole = "OWNER" | "STAFF";
@@ -14,6 +15,8 @@ export interface Viewer {
   role: UserRole;
   /** The one seller this user works for, if any. */
   seller: { id: string; role: SellerRole } | null;
+  /** Two-factor sign-in and whether this session passed it (lib/domain/two-factor); absent: off. */
+  secondFactor?: SecondFactor;
 }
 
 export type GuardResult = { ok: true; viewer: Viewer } | { ok: false; code: "UNAUTHENTICATED" | "FORBIDDEN" };

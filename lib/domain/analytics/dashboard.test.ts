@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { forecastChart, funnelRates, marketGrowth, mergeSmallCountries, methodKey, mondayOf, OTHER_COUNTRIES, parseForecastPayload, weeklySeries, weeksEnding } from "./dashboard";
+import { demandForecast, forecastChart, forecastWeeks, funnelRates, marketGrowth, mergeSmallCountries, mergeSmallDemand, methodKey, mondayOf, OTHER_COUNTRIES, parseForecastPayload, weeklySeries, weeksEnding } from "./dashboard";
 
 const payload = {
   weeks: ["2026-11-16", "2026-11-23", "2026-11-30", "2026-12-07"],
@@ -87,5 +87,57 @@ describe("stored forecast", () => {
   it("names known methods and folds unknown ones", () => {
     expect(methodKey("seasonal-naive")).toBe("seasonalNaive");
     expect(methodKey("constructor")).toBe("other");
+  });
+});
+
+describe("k-anonymity of the operator's demand rows", () => {
+  it("merges rows of fewer than 5 orders into one row, last, adding up their forecasts", () => {
+    const rows = mergeSmallDemand([
+      { key: "DE", orders: 5, units: 10, forecastUnits: 4 },
+      { key: "FR", orders: 4, units: 40, forecastUnits: 3 },
+      { key: "JP", orders: 30, units: 60, forecastUnits: 20 },
+      { key: "BR", orders: 1, units: 1, forecastUnits: 0.5 },
+    ]);
+    expect(rows.map((r) => r.key)).toEqual(["JP", "DE", OTHER_COUNTRIES]);
+    expect(rows[2]).toEqual({ key: OTHER_COUNTRIES, orders: 5, units: 41, forecastUnits: 3.5 });
+    expect(rows.some((r) => r.key === "FR" || r.key === "BR")).toBe(false);
+  });
+  it("has no other row when every row is large enough", () => {
+    expect(mergeSmallDemand([{ key: "tea", orders: 9, units: 9, forecastUnits: 1 }]).map((r) => r.key)).toEqual(["tea"]);
+  });
+});
+
+describe("the marketplace's demand forecast", () => {
+  const forecasts = [
+    { productId: "tea", weeks: ["2026-12-07", "2026-12-14"], mean: [10, 20] },
+    { productId: "knife", weeks: ["2026-12-07", "2026-12-14"], mean: [1, 3] },
+    { productId: "seeds", weeks: ["2026-12-07"], mean: [5] },
+  ];
+  const categoryOf = new Map([["tea", "cat_tea"], ["knife", "cat_kitchen"], ["seeds", "cat_kitchen"]]);
+  const shares = [
+    { productId: "tea", destination: "DE", units: 3 },
+    { productId: "tea", destination: "JP", units: 1 },
+    { productId: "knife", destination: "DE", units: 2 },
+  ];
+  it("adds up the products' forecasts by week and by category", () => {
+    const f = demandForecast({ forecasts, categoryOf, shares });
+    expect([...f.weekly]).toEqual([["2026-12-07", 16], ["2026-12-14", 23]]);
+    expect(f.byCategory.get("cat_tea")).toBe(30);
+    expect(f.byCategory.get("cat_kitchen")).toBe(9);
+  });
+  it("splits each product's forecast by where it sold, and keeps what sold nowhere apart", () => {
+    const f = demandForecast({ forecasts, categoryOf, shares });
+    expect(f.byCountry.get("DE")).toBe(30 * 0.75 + 4);
+    expect(f.byCountry.get("JP")).toBe(30 * 0.25);
+    expect(f.unallocated).toBe(5);
+    const countries = [...f.byCountry.values()].reduce((a, b) => a + b, 0);
+    expect(countries + f.unallocated).toBe([...f.weekly.values()].reduce((a, b) => a + b, 0));
+  });
+  it("never counts a negative mean", () => {
+    const f = demandForecast({ forecasts: [{ productId: "tea", weeks: ["2026-12-07"], mean: [-2] }], categoryOf, shares });
+    expect(f.weekly.get("2026-12-07")).toBe(0);
+  });
+  it("takes the forecast weeks after the history from a stored payload", () => {
+    expect(forecastWeeks("p", parseForecastPayload(payload)!)).toEqual({ productId: "p", weeks: ["2026-11-30", "2026-12-07"], mean: [5, 6] });
   });
 });

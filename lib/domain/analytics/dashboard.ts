@@ -201,3 +201,98 @@ export type ForecastMethodKey = (typeof FORECAST_METHODS)[MethodName] | "other";
 export function methodKey(method: string): ForecastMethodKey {
   return Object.hasOwn(FORECAST_METHODS, method) ? FORECAST_METHODS[method as MethodName] : "other";
 }
+
+export interface DemandSum {
+  key: string;
+  orders: number;
+  units: number;
+  /** Units forecast for the next weeks (see demandForecast). */
+  forecastUnits: number;
+}
+
+/**
+ * Demand rows sorted by units, with every row of fewer than `k` orders merged into one
+ * "other" row (kept last) that adds up their units, orders and forecasts: the same
+ * k-anonymity rule as the seller's countries.
+ */
+export function mergeSmallDemand(rows: readonly DemandSum[], k = K_ANONYMITY): DemandSum[] {
+  const kept: DemandSum[] = [];
+  const other: DemandSum = { key: OTHER_COUNTRIES, orders: 0, units: 0, forecastUnits: 0 };
+  let merged = 0;
+  for (const row of rows) {
+    if (row.orders >= k) kept.push({ ...row });
+    else {
+      merged += 1;
+      other.orders += row.orders;
+      other.units += row.units;
+      other.forecastUnits += row.forecastUnits;
+    }
+  }
+  kept.sort((a, b) => b.units - a.units || a.key.localeCompare(b.key));
+  return merged > 0 ? [...kept, other] : kept;
+}
+
+/** A product's stored forecast, its future weeks only. */
+export interface ProductForecastWeeks {
+  productId: string;
+  /** The forecast's weeks (YYYY-MM-DD) and their mean units, one each. */
+  weeks: readonly string[];
+  mean: readonly number[];
+}
+
+/** The forecast part of a stored payload: the weeks after the history with their means. */
+export function forecastWeeks(productId: string, payload: ForecastPayload): ProductForecastWeeks {
+  return { productId, weeks: payload.weeks.slice(payload.history.length), mean: [...payload.forecast.mean] };
+}
+
+export interface DemandForecast {
+  /** Forecast units per week across every product, by week. */
+  weekly: Map<string, number>;
+  byCategory: Map<string, number>;
+  byCountry: Map<string, number>;
+  /** Forecast units of products that sold nowhere in the share period (no country to give them to). */
+  unallocated: number;
+}
+
+/**
+ * The marketplace's demand forecast from the products' own stored forecasts. By week and
+ * by category: the sum of the products' forecasts (bottom-up). By destination country:
+ * each product's forecast split by where it sold in the recent period (top-down by
+ * historical proportions), so the countries add up to the same total as the categories
+ * wherever a product sold in that period.
+ */
+export function demandForecast(input: {
+  forecasts: readonly ProductForecastWeeks[];
+  categoryOf: ReadonlyMap<string, string>;
+  /** Units per product and destination in the share period. */
+  shares: readonly { productId: string; destination: string; units: number }[];
+}): DemandForecast {
+  const weekly = new Map<string, number>();
+  const byCategory = new Map<string, number>();
+  const byCountry = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, value: number) => map.set(key, (map.get(key) ?? 0) + value);
+  const destinations = new Map<string, { destination: string; units: number }[]>();
+  for (const s of input.shares) {
+    if (s.units <= 0) continue;
+    destinations.set(s.productId, [...(destinations.get(s.productId) ?? []), s]);
+  }
+  let unallocated = 0;
+  for (const f of input.forecasts) {
+    let total = 0;
+    f.weeks.forEach((week, i) => {
+      const value = Math.max(0, f.mean[i] ?? 0);
+      add(weekly, week, value);
+      total += value;
+    });
+    const category = input.categoryOf.get(f.productId);
+    if (category) add(byCategory, category, total);
+    const split = destinations.get(f.productId) ?? [];
+    const sold = split.reduce((n, s) => n + s.units, 0);
+    if (sold === 0) {
+      unallocated += total;
+      continue;
+    }
+    for (const s of split) add(byCountry, s.destination, (total * s.units) / sold);
+  }
+  return { weekly, byCategory, byCountry, unallocated };
+}

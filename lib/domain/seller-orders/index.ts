@@ -10,7 +10,7 @@ import { isCurrencyCode, money, type Money } from "@/lib/domain/money";
 
 /**
  * A sub-order as its seller sees it:
- * - PAID: paid, to be shipped (the only state in which the full ship-to address shows);
+ * - PAID: paid, to be shipped;
  * - DELIVERED: the carrier delivered it;
  * - REFUNDED: the buyer was refunded for this parcel, in part or in full;
  * - CANCELLED: the order ended after all (kept for completeness: a paid order is not cancelled).
@@ -27,11 +27,6 @@ export function sellerOrderStatus(input: { orderStatus: string; deliveredAt: Dat
   if (input.orderStatus === "REFUNDED" || input.refundedMinor > 0) return "REFUNDED";
   if (input.deliveredAt) return "DELIVERED";
   return "PAID";
-}
-
-/** Whether the seller may see the buyer's full ship-to details: only while the parcel is still theirs to ship. */
-export function showsShipTo(status: SellerOrderStatus): boolean {
-  return status === "PAID";
 }
 
 // ---------------------------------------------------------------- filters and pages
@@ -163,7 +158,8 @@ export function maskStoredShipTo(country: string, address: Record<string, string
 }
 
 /**
- * The ship-to as a seller sees it once the parcel is delivered, refunded or cancelled:
+ * The ship-to as a seller sees it outside the window of lib/domain/privacy (after delivery
+ * plus the returns period, or once refunded or cancelled):
  * the name's initials, the town and the country, nothing that finds the buyer's door
  * ("J••• D•••, Osaka, JP"). No street, postal code or phone.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filtersQuery, maskShipTo, maskStoredShipTo, pageCount, parcelBreakdown, parseOrderFilters, sellerOrderStatus, showsShipTo } from "./index";
+import { filtersQuery, maskShipTo, maskStoredShipTo, pageCount, parcelBreakdown, parseOrderFilters, sellerOrderStatus } from "./index";
 
 describe("sellerOrderStatus", () => {
   const paid = { orderStatus: "PAID", deliveredAt: null, refundedMinor: 0 };
@@ -9,12 +9,6 @@ describe("sellerOrderStatus", () => {
     expect(sellerOrderStatus({ ...paid, deliveredAt: new Date("2026-12-01T00:00:00Z"), refundedMinor: 1 })).toBe("REFUNDED");
     expect(sellerOrderStatus({ ...paid, orderStatus: "REFUNDED" })).toBe("REFUNDED");
     expect(sellerOrderStatus({ ...paid, orderStatus: "CANCELLED" })).toBe("CANCELLED");
-  });
-  it("shows the ship-to only while the parcel is to be shipped", () => {
-    expect(showsShipTo("PAID")).toBe(true);
-    expect(showsShipTo("DELIVERED")).toBe(false);
-    expect(showsShipTo("REFUNDED")).toBe(false);
-    expect(showsShipTo("CANCELLED")).toBe(false);
   });
 });
 

@@ -39,6 +39,7 @@ export const SURFACES: readonly Surface[] = [
   { segment: "products", kind: "browse", dynamic: false, maxDepth: 1 },
   { segment: "sellers", kind: "browse", dynamic: false, maxDepth: 1 },
   { segment: "help", kind: "browse", dynamic: false, maxDepth: 0 },
+  { segment: "privacy", kind: "browse", dynamic: false, maxDepth: 0 },
   { segment: "search", kind: "browse", dynamic: true, maxDepth: 0 },
   { segment: "cart", kind: "market", dynamic: true, maxDepth: 0 },
   { segment: "checkout", kind: "personal", dynamic: true, maxDepth: 3 },
@@ -47,7 +48,9 @@ export const SURFACES: readonly Surface[] = [
   { segment: "seller", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "admin", kind: "personal", dynamic: true, signedIn: true, maxDepth: 4 },
   { segment: "downloads", kind: "personal", dynamic: true, maxDepth: 1 },
-  { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 0 },
+  { segment: "your-data", kind: "personal", dynamic: true, maxDepth: 1 },
+  // sign-in/two-factor: the second step of sign-in.
+  { segment: "sign-in", kind: "personal", dynamic: true, maxDepth: 1 },
   { segment: "sign-up", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "sign-out", kind: "personal", dynamic: true, maxDepth: 0 },
   { segment: "reset-password", kind: "personal", dynamic: true, maxDepth: 0 },

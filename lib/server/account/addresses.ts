@@ -5,7 +5,7 @@ import { getPrisma } from "@/lib/db/client";
 import type { Viewer } from "@/lib/domain/accounts";
 import { canAddAddress, defaultAfter, isAddressId } from "@/lib/domain/account";
 import { ADDRESS_FIELDS, addressLines, isAddressCountry, parseAddress, type Address, type AddressError, type AddressField } from "@/lib/domain/address";
-import { openJson, sealJson } from "@/lib/server/crypto/pii";
+import { subjectKeys, type SubjectDb } from "@/lib/server/crypto/subjects";
 
 /**
  * The buyer's address book: up to MAX_ADDRESSES addresses, each checked in its
@@ -39,8 +39,8 @@ const newAddressId = () => `adr_${crypto.randomBytes(12).toString("base64url")}`
 
 type Row = { id: string; country: string; sealed: string; isDefault: boolean; createdAt: Date };
 
-function viewOf(row: Row): SavedAddress {
-  const address = openJson<Address>(row.sealed, addressContext(row.id));
+async function viewOf(db: SubjectDb, row: Row): Promise<SavedAddress> {
+  const address = await subjectKeys().openJson<Address>(db, row.sealed, addressContext(row.id));
   const values: AddressValues = {};
   for (const field of ADDRESS_FIELDS) if (typeof address[field] === "string") values[field] = address[field];
   return { id: row.id, country: row.country, isDefault: row.isDefault, values, lines: addressLines(address) };
@@ -51,14 +51,14 @@ const ROW = { id: true, country: true, sealed: true, isDefault: true, createdAt:
 /** The viewer's addresses, the default first, then newest first. */
 export async function listAddresses(viewer: Viewer, db: PrismaClient = getPrisma()): Promise<{ ok: true; data: SavedAddress[] }> {
   const rows = await db.buyerAddress.findMany({ where: { userId: viewer.userId }, orderBy: [{ isDefault: "desc" }, { createdAt: "desc" }, { id: "asc" }], select: ROW });
-  return { ok: true, data: rows.map(viewOf) };
+  return { ok: true, data: await Promise.all(rows.map((row) => viewOf(db, row))) };
 }
 
 /** One of the viewer's addresses (the edit form). */
 export async function loadAddress(viewer: Viewer, id: unknown, db: PrismaClient = getPrisma()): Promise<{ ok: true; data: SavedAddress } | { ok: false; code: "NOT_FOUND" }> {
   if (!isAddressId(id)) return { ok: false, code: "NOT_FOUND" };
   const row = await db.buyerAddress.findFirst({ where: { id, userId: viewer.userId }, select: ROW });
-  return row ? { ok: true, data: viewOf(row) } : { ok: false, code: "NOT_FOUND" };
+  return row ? { ok: true, data: await viewOf(db, row) } : { ok: false, code: "NOT_FOUND" };
 }
 
 /**
@@ -79,17 +79,19 @@ export async function saveAddress(
   if (!parsed.ok) return { ok: false, code: "INVALID_ADDRESS", errors: parsed.errors };
   return db.$transaction(async (tx) => {
     // The book is read under a lock on the account's row, so two saves at once cannot pass the limit or leave two defaults.
-    await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${viewer.userId} FOR UPDATE`;
+    const [owner] = await tx.$queryRaw<{ subjectId: string | null }[]>`SELECT "subjectId" FROM "user" WHERE id = ${viewer.userId} FOR UPDATE`;
+    const subjectId = owner?.subjectId ?? (await subjectKeys().subjectForEmail(tx, viewer.email));
+    const seal = (id: string) => subjectKeys().sealJsonFor(tx, subjectId, parsed.address, addressContext(id));
     const book = await tx.buyerAddress.findMany({ where: { userId: viewer.userId }, select: { id: true, createdAt: true, isDefault: true } });
     let id: string;
     if (editing) {
       id = input.id as string;
       if (!book.some((a) => a.id === id)) return { ok: false, code: "NOT_FOUND" } as const;
-      await tx.buyerAddress.update({ where: { id }, data: { country, sealed: sealJson(parsed.address, addressContext(id)) } });
+      await tx.buyerAddress.update({ where: { id }, data: { country, sealed: await seal(id) } });
     } else {
       if (!canAddAddress(book.length)) return { ok: false, code: "ADDRESS_LIMIT" } as const;
       id = newAddressId();
-      await tx.buyerAddress.create({ data: { id, userId: viewer.userId, country, sealed: sealJson(parsed.address, addressContext(id)) } });
+      await tx.buyerAddress.create({ data: { id, userId: viewer.userId, country, sealed: await seal(id) } });
     }
     const chosen = editing ? (input.makeDefault ? defaultAfter(book, { kind: "SET", id }) : (book.find((a) => a.isDefault)?.id ?? id)) : defaultAfter(book, { kind: "ADD", id, makeDefault: input.makeDefault === true });
     await markDefault(tx, viewer.userId, chosen);
@@ -137,6 +139,6 @@ export async function checkoutPrefill(viewer: Viewer | null, db: PrismaClient = 
   if (!viewer) return null;
   const row = await db.buyerAddress.findFirst({ where: { userId: viewer.userId, isDefault: true }, select: ROW });
   if (!row) return { country: null, values: { email: viewer.email } };
-  const saved = viewOf(row);
+  const saved = await viewOf(db, row);
   return { country: saved.country, values: { ...saved.values, email: viewer.email } };
 }

@@ -1,17 +1,22 @@
 import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { requireOperator, requireSellerMember, type Viewer } from "@/lib/domain/accounts";
 import {
+  demandForecast,
+  forecastWeeks,
   funnelRates,
   GROWTH_WEEKS,
   HISTORY_WEEKS,
   marketGrowth,
   mergeSmallCountries,
+  mergeSmallDemand,
   methodKey,
   parseForecastPayload,
   weeklySeries,
   weeksEnding,
   type CountrySum,
+  type DemandSum,
   type ForecastMethodKey,
   type ForecastPayload,
   type MarketGrowth,
@@ -73,13 +78,21 @@ function titleOf(product: { slug: string; originalLocale: string; translations: 
   );
 }
 
-export async function sellerDashboard(viewer: Viewer | null, options: { locale: string; productId?: string; now?: Date }): Promise<SellerDashboard | AnalyticsFailure> {
+/**
+ * The viewer's own seller's figures. `productId` picks the product whose forecast is
+ * shown; an id that is not one of this seller's products is ignored (nothing is read
+ * for it, so another seller's product cannot be told from one that does not exist).
+ */
+export async function sellerDashboard(
+  viewer: Viewer | null,
+  options: { locale: string; productId?: string; now?: Date },
+  prisma: PrismaClient = getPrisma(),
+): Promise<SellerDashboard | AnalyticsFailure> {
   if (!viewer) return { ok: false, code: "UNAUTHENTICATED" };
   const sellerId = viewer.seller?.id;
   if (!sellerId) return { ok: false, code: "FORBIDDEN" };
   const guard = requireSellerMember(viewer, sellerId);
   if (!guard.ok) return guard;
-  const prisma = getPrisma();
   const weeks = weeksEnding(options.now ?? new Date(), HISTORY_WEEKS);
   const from = day(weeks[0]!);
   const where = { sellerId, week: { gte: from } };
@@ -152,44 +165,64 @@ export async function sellerDashboard(viewer: Viewer | null, options: { locale: 
   };
 }
 
-export interface DemandRow {
-  key: string;
+export interface DemandRow extends DemandSum {
   label: string;
-  orders: number;
-  units: number;
 }
 
 export interface OperatorDemand {
   ok: true;
+  /** Units and orders of the last 104 weeks and the next weeks' forecast units, small rows merged. */
   countries: DemandRow[];
   categories: DemandRow[];
-  growing: MarketGrowth[];
-  shrinking: MarketGrowth[];
+  /** Marketplace units by week: history (to the last complete week) then the forecast's mean. */
+  weekly: { weeks: string[]; history: (number | null)[]; forecast: (number | null)[] };
+  /** Forecast units of products that sold nowhere in the share period (in no country's row). */
+  unallocatedForecast: number;
+  growing: GrowthRow[];
+  shrinking: GrowthRow[];
+  categoriesGrowing: GrowthRow[];
+  categoriesShrinking: GrowthRow[];
 }
+
+/** A market (country code) or a category (id) with its name in the page's language (a country's is its code). */
+export type GrowthRow = MarketGrowth & { label: string };
 
 /**
  * Demand across the marketplace in units and orders (sellers' revenues are in their own
  * currencies, so they are not added up): by destination country and by category over
- * the last 104 weeks, and the markets growing or shrinking fastest (last 13 weeks
- * against the 13 before). Countries and categories of fewer than 5 orders are merged.
+ * the last 104 weeks with the next weeks' forecast (the products' stored forecasts added
+ * up, split over countries by the last 26 weeks' sales), and the markets and categories
+ * growing or shrinking fastest (last 13 weeks against the 13 before). Countries and
+ * categories of fewer than 5 orders are merged or left out.
  */
-export async function operatorDemand(viewer: Viewer | null, options: { locale: string; now?: Date }): Promise<OperatorDemand | AnalyticsFailure> {
+export async function operatorDemand(viewer: Viewer | null, options: { locale: string; now?: Date }, prisma: PrismaClient = getPrisma()): Promise<OperatorDemand | AnalyticsFailure> {
   const guard = requireOperator(viewer);
   if (!guard.ok) return guard;
-  const prisma = getPrisma();
   const now = options.now ?? new Date();
   const weeks = weeksEnding(now, HISTORY_WEEKS);
   const from = day(weeks[0]!);
   const recentFrom = day(weeksEnding(now, GROWTH_WEEKS * 2)[0]!);
-  const [byCountry, byProduct, byCountryWeek] = await Promise.all([
+  const [byCountry, byProduct, byCountryWeek, byProductWeek, byProductCountry, byWeek, stored] = await Promise.all([
     prisma.salesWeek.groupBy({ by: ["destination"], where: { week: { gte: from } }, _sum: { orders: true, units: true } }),
     prisma.salesWeek.groupBy({ by: ["productId"], where: { week: { gte: from } }, _sum: { orders: true, units: true } }),
     prisma.salesWeek.groupBy({ by: ["destination", "week"], where: { week: { gte: recentFrom } }, _sum: { orders: true, units: true } }),
+    prisma.salesWeek.groupBy({ by: ["productId", "week"], where: { week: { gte: recentFrom } }, _sum: { orders: true, units: true } }),
+    prisma.salesWeek.groupBy({ by: ["productId", "destination"], where: { week: { gte: recentFrom } }, _sum: { units: true } }),
+    prisma.salesWeek.groupBy({ by: ["week"], where: { week: { gte: from } }, _sum: { units: true } }),
+    prisma.forecastResult.findMany({ where: { destination: "ZZ" }, select: { productId: true, payload: true } }),
   ]);
-  const products = byProduct.length
-    ? await prisma.product.findMany({ where: { id: { in: byProduct.map((p) => p.productId) } }, select: { id: true, categoryId: true } })
-    : [];
+  const productIds = [...new Set([...byProduct.map((p) => p.productId), ...stored.map((f) => f.productId)])];
+  const products = productIds.length ? await prisma.product.findMany({ where: { id: { in: productIds } }, select: { id: true, categoryId: true } }) : [];
   const categoryOf = new Map(products.map((p) => [p.id, p.categoryId]));
+  const forecasts = stored.flatMap((f) => {
+    const payload = parseForecastPayload(f.payload);
+    return payload ? [forecastWeeks(f.productId, payload)] : [];
+  });
+  const forecast = demandForecast({
+    forecasts,
+    categoryOf,
+    shares: byProductCountry.map((r) => ({ productId: r.productId, destination: r.destination, units: r._sum.units ?? 0 })),
+  });
   const perCategory = new Map<string, { orders: number; units: number }>();
   for (const row of byProduct) {
     const category = categoryOf.get(row.productId);
@@ -203,16 +236,46 @@ export async function operatorDemand(viewer: Viewer | null, options: { locale: s
     ? await prisma.category.findMany({ where: { id: { in: [...perCategory.keys()] } }, select: { id: true, slug: true, translations: { select: { locale: true, name: true } } } })
     : [];
   const nameOf = new Map(categories.map((c) => [c.id, c.translations.find((t) => t.locale === options.locale)?.name ?? c.translations.find((t) => t.locale === "en")?.name ?? c.slug]));
-  // The same k-anonymity rule as the seller's countries: rows of fewer than 5 orders are merged.
-  const merged = (rows: { key: string; orders: number; units: number }[]) =>
-    mergeSmallCountries(rows.map((r) => ({ country: r.key, orders: r.orders, units: r.units, revenueMinor: r.units }))).map((r) => ({ key: r.country, orders: r.orders, units: r.units }));
+  // History to the last complete week, then the forecast's weeks (they start with the current one).
+  const historyWeeks = weeks.slice(0, -1);
+  const forecastWeekList = [...forecast.weekly.keys()].filter((w) => w >= weeks.at(-1)!).sort();
+  const unitsOf = new Map(byWeek.map((w) => [iso(w.week), w._sum.units ?? 0]));
+  const categoryWeeks = new Map<string, { orders: number; units: number }>();
+  for (const row of byProductWeek) {
+    const category = categoryOf.get(row.productId);
+    if (!category) continue;
+    const key = `${category}|${iso(row.week)}`;
+    const sum = categoryWeeks.get(key) ?? { orders: 0, units: 0 };
+    sum.orders += row._sum.orders ?? 0;
+    sum.units += row._sum.units ?? 0;
+    categoryWeeks.set(key, sum);
+  }
+  const markets = marketGrowth(
+    byCountryWeek.map((r) => ({ market: r.destination, week: iso(r.week), orders: r._sum.orders ?? 0, units: r._sum.units ?? 0 })),
+    now,
+  );
+  const categoryGrowth = marketGrowth(
+    [...categoryWeeks].map(([key, sum]) => {
+      const [market, week] = key.split("|") as [string, string];
+      return { market, week, ...sum };
+    }),
+    now,
+  );
   return {
     ok: true,
-    countries: merged(byCountry.map((c) => ({ key: c.destination, orders: c._sum.orders ?? 0, units: c._sum.units ?? 0 }))).map((r) => ({ ...r, label: r.key })),
-    categories: merged([...perCategory].map(([key, s]) => ({ key, ...s }))).map((r) => ({ ...r, label: nameOf.get(r.key) ?? r.key })),
-    ...marketGrowth(
-      byCountryWeek.map((r) => ({ market: r.destination, week: iso(r.week), orders: r._sum.orders ?? 0, units: r._sum.units ?? 0 })),
-      now,
-    ),
+    countries: mergeSmallDemand(
+      byCountry.map((c) => ({ key: c.destination, orders: c._sum.orders ?? 0, units: c._sum.units ?? 0, forecastUnits: forecast.byCountry.get(c.destination) ?? 0 })),
+    ).map((r) => ({ ...r, label: r.key })),
+    categories: mergeSmallDemand([...perCategory].map(([key, s]) => ({ key, ...s, forecastUnits: forecast.byCategory.get(key) ?? 0 }))).map((r) => ({ ...r, label: nameOf.get(r.key) ?? r.key })),
+    weekly: {
+      weeks: [...historyWeeks, ...forecastWeekList],
+      history: [...historyWeeks.map((w) => unitsOf.get(w) ?? 0), ...forecastWeekList.map(() => null)],
+      forecast: [...historyWeeks.map(() => null), ...forecastWeekList.map((w) => forecast.weekly.get(w) ?? 0)],
+    },
+    unallocatedForecast: forecast.unallocated,
+    growing: markets.growing.map((g) => ({ ...g, label: g.market })),
+    shrinking: markets.shrinking.map((g) => ({ ...g, label: g.market })),
+    categoriesGrowing: categoryGrowth.growing.map((g) => ({ ...g, label: nameOf.get(g.market) ?? g.market })),
+    categoriesShrinking: categoryGrowth.shrinking.map((g) => ({ ...g, label: nameOf.get(g.market) ?? g.market })),
   };
 }

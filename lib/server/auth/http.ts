@@ -11,19 +11,22 @@ import { fixedClock } from "@/lib/domain/clock";
 import { CART_COOKIE } from "@/lib/server/cart";
 import { cartCookie, joinCartsOnSignIn } from "@/lib/server/cart/owner";
 import { requestCookie } from "@/lib/server/http/cookies";
+import { parseSecondStepCode, twoFactorErrorCode, type TwoFactorErrorCode } from "@/lib/domain/two-factor";
+import { noticeNewDevice } from "@/lib/server/account/devices";
+import { ensureDemoTwoFactor } from "@/lib/server/account/two-factor";
 import { getAuth } from "./index";
 
 /**
- * The account forms (sign in, sign up, sign out, sign out everywhere, password reset),
+ * The account forms (sign in and its second step, sign up, sign out, sign out everywhere, password reset),
  * the same with and without JavaScript: each posts to /api/account/<action>, is
  * checked for origin and rate, calls better-auth's server API and answers 303 to a
  * page, carrying the session cookie better-auth set. Refusals come back as
  * `?error=CODE` (messages `auth.error.*`).
  */
-export type AccountAction = "sign-in" | "sign-up" | "sign-out" | "sign-out-everywhere" | "reset-request" | "reset";
+export type AccountAction = "sign-in" | "two-factor" | "sign-up" | "sign-out" | "sign-out-everywhere" | "reset-request" | "reset";
 
 /** better-auth paths that create sessions or send mail: the forms bucket in front of them. */
-const LIMITED_AUTH_PATHS = ["/sign-in/", "/sign-up/", "/request-password-reset", "/reset-password", "/send-verification-email"];
+const LIMITED_AUTH_PATHS = ["/sign-in/", "/sign-up/", "/request-password-reset", "/reset-password", "/send-verification-email", "/two-factor/"];
 
 const NO_STORE = { "cache-control": "private, no-store" };
 
@@ -35,7 +38,7 @@ export async function limitAuthRequest(request: Request): Promise<Response | nul
   return Response.json({ ok: false, code: "RATE_LIMITED" }, { status: 429, headers: { ...NO_STORE, ...limit.headers } });
 }
 
-function redirect(location: string, headers: Headers = new Headers(), extra: Record<string, string> = {}): Response {
+export function redirect(location: string, headers: Headers = new Headers(), extra: Record<string, string> = {}): Response {
   const out = new Headers(NO_STORE);
   for (const [name, value] of Object.entries(extra)) out.set(name, value);
   for (const cookie of headers.getSetCookie()) out.append("set-cookie", cookie);
@@ -43,14 +46,17 @@ function redirect(location: string, headers: Headers = new Headers(), extra: Rec
   return new Response(null, { status: 303, headers: out });
 }
 
-function withQuery(path: string, query: Record<string, string>): string {
+export function withQuery(path: string, query: Record<string, string>): string {
   const params = new URLSearchParams(query).toString();
   return params ? `${path}${path.includes("?") ? "&" : "?"}${params}` : path;
 }
 
-/** The upstream code of a better-auth refusal, as the store names it. */
-function refusal(error: unknown): AuthErrorCode {
-  if (error instanceof APIError) return authErrorCode((error.body as { code?: unknown } | undefined)?.code);
+/** The upstream code of a better-auth refusal, as the store names it (the second step's in its own terms). */
+function refusal(error: unknown, action?: AccountAction): AuthErrorCode | TwoFactorErrorCode {
+  if (error instanceof APIError) {
+    const code = (error.body as { code?: unknown } | undefined)?.code;
+    return action === "two-factor" ? twoFactorErrorCode(code) : authErrorCode(code);
+  }
   console.error(JSON.stringify({ level: "error", message: "account form failed", error: error instanceof Error ? error.name : "unknown" }));
   return "SERVICE_BUSY";
 }
@@ -61,13 +67,13 @@ function refusal(error: unknown): AuthErrorCode {
  * Origin and Referer are left out: better-auth would judge them again against the
  * public URL alone and refuse a store reached under another of its own names.
  */
-function forwarded(request: Request): Headers {
+export function forwarded(request: Request): Headers {
   const headers = new Headers(request.headers);
   for (const name of ["content-length", "content-type", "origin", "referer", "sec-fetch-site"]) headers.delete(name);
   return headers;
 }
 
-const RATE_LIMITED_ACTIONS: ReadonlySet<AccountAction> = new Set(["sign-in", "sign-up", "reset-request", "reset"]);
+const RATE_LIMITED_ACTIONS: ReadonlySet<AccountAction> = new Set(["sign-in", "two-factor", "sign-up", "reset-request", "reset"]);
 
 export async function handleAccountPost(request: Request, action: AccountAction): Promise<Response> {
   const form = await readForm(request);
@@ -84,7 +90,7 @@ export async function handleAccountPost(request: Request, action: AccountAction)
   try {
     return await perform(request, action, locale, form.field, limitHeaders);
   } catch (error) {
-    return redirect(withQuery(pageOf(action, locale, form.field), { error: refusal(error) }), undefined, limitHeaders);
+    return redirect(withQuery(pageOf(action, locale, form.field), { error: refusal(error, action) }), undefined, limitHeaders);
   }
 }
 
@@ -92,6 +98,8 @@ function pageOf(action: AccountAction, locale: Locale, field: FormFields): strin
   switch (action) {
     case "sign-in":
       return withReturn(`/${locale}/sign-in`, field("returnTo"));
+    case "two-factor":
+      return withReturn(`/${locale}/sign-in/two-factor`, field("returnTo"));
     case "sign-up":
       return `/${locale}/sign-up`;
     case "reset-request":
@@ -110,14 +118,31 @@ function withReturn(path: string, returnTo: string | null): string {
 async function perform(request: Request, action: AccountAction, locale: Locale, field: FormFields, extra: Record<string, string>): Promise<Response> {
   const auth = getAuth();
   const headers = forwarded(request);
-  const back = (code: AuthErrorCode) => redirect(withQuery(pageOf(action, locale, field), { error: code }), undefined, extra);
+  const back = (code: AuthErrorCode | TwoFactorErrorCode) => redirect(withQuery(pageOf(action, locale, field), { error: code }), undefined, extra);
   switch (action) {
     case "sign-in": {
       const parsed = parseSignIn({ email: field("email"), password: field("password") });
       if (!parsed.ok) return back(parsed.code);
       const returnTo = safeReturnPath(field("returnTo"), null, requestOrigin(request), `/${locale}/account`);
+      await ensureDemoTwoFactor(parsed.data.email);
       const result = await auth.api.signInEmail({ body: { ...parsed.data, rememberMe: true, callbackURL: `/${locale}/sign-in?verified=1` }, headers, returnHeaders: true });
-      await joinCarts(request, result.response.user.id, result.headers);
+      // Two-factor on: no session yet, only the challenge cookie; the second step asks for a code.
+      if ("twoFactorRedirect" in result.response && result.response.twoFactorRedirect) return redirect(withReturn(`/${locale}/sign-in/two-factor`, returnTo), result.headers, extra);
+      const user = (result.response as { user: { id: string; email: string } }).user;
+      await joinCarts(request, user.id, result.headers);
+      await noticeNewDevice(user, request, locale);
+      return redirect(returnTo, result.headers, extra);
+    }
+    case "two-factor": {
+      // The second step of sign-in: a TOTP code or a backup code, against the challenge cookie.
+      const parsed = parseSecondStepCode(field("code"));
+      if (!parsed.ok) return back(parsed.code);
+      const returnTo = safeReturnPath(field("returnTo"), null, requestOrigin(request), `/${locale}/account`);
+      const body = { code: parsed.data.code };
+      const result = parsed.data.kind === "totp" ? await auth.api.verifyTOTP({ body, headers, returnHeaders: true }) : await auth.api.verifyBackupCode({ body, headers, returnHeaders: true });
+      const user = result.response.user as { id: string; email: string };
+      await joinCarts(request, user.id, result.headers);
+      await noticeNewDevice(user, request, locale);
       return redirect(returnTo, result.headers, extra);
     }
     case "sign-up": {

@@ -11,6 +11,7 @@ import "server-only";
 import crypto from "node:crypto";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { twoFactor } from "better-auth/plugins/two-factor";
 import { getPrisma } from "@/lib/db/client";
 import { isDemoEmail, PASSWORD_MAX, PASSWORD_MIN } from "@/lib/domain/accounts";
 import { serverEnv } from "@/lib/env";
@@ -25,6 +26,13 @@ export const AUTH_COOKIE_PREFIX = "caravan";
 /** A key of its own for sessions, derived from the store's secret so that one secret serves both. */
 function authSecret(): string {
   return crypto.createHmac("sha256", storeSecret()).update("caravan:accounts").digest("base64url");
+}
+
+/** better-auth paths whose new session is the reward of a good TOTP or backup code. */
+const SECOND_STEP_PATHS: ReadonlySet<string> = new Set(["/two-factor/verify-totp", "/two-factor/verify-backup-code"]);
+
+function passesSecondStep(path: string | undefined): boolean {
+  return path !== undefined && SECOND_STEP_PATHS.has(path);
 }
 
 function createAuth() {
@@ -51,21 +59,33 @@ function createAuth() {
       autoSignInAfterVerification: false,
       sendVerificationEmail: ({ user, url }) => sendAccountMail("verify", user.email, url),
     },
-    session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    session: {
+      expiresIn: 60 * 60 * 24 * 30,
+      updateAge: 60 * 60 * 24,
+      additionalFields: { twoFactorVerified: { type: "boolean", required: false, defaultValue: false, input: false } },
+    },
+    // The address is not kept with the session: only a keyed hash of the device (lib/server/account/devices.ts).
+    advanced: { cookiePrefix: AUTH_COOKIE_PREFIX, ipAddress: { disableIpTracking: true } },
+    plugins: [
+      // README "Two-factor sign-in": TOTP with 10 backup codes, secret and codes encrypted under this instance's secret.
+      twoFactor({ issuer: "Caravan", backupCodeOptions: { amount: 10, length: 10, storeBackupCodes: "encrypted" }, twoFactorCookieMaxAge: 600 }),
+    ],
     databaseHooks: {
       session: {
         create: {
-          // Demo accounts have published passwords: they sign in only in the demo store.
-          before: async (session) => {
-            if (env.CARAVAN_DEMO) return;
-            const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { email: true } });
-            if (user && isDemoEmail(user.email)) return false;
+          before: async (session, context) => {
+            // Demo accounts have published passwords: they sign in only in the demo store.
+            if (!env.CARAVAN_DEMO) {
+              const user = await getPrisma().user.findUnique({ where: { id: session.userId }, select: { email: true } });
+              if (user && isDemoEmail(user.email)) return false;
+            }
+            // A session made by the second step (or by confirming the authenticator) has passed it.
+            return { data: { ...session, ipAddress: null, twoFactorVerified: passesSecondStep(context?.path) } };
           },
         },
       },
     },
     rateLimit: { enabled: false },
-    advanced: { cookiePrefix: AUTH_COOKIE_PREFIX },
     telemetry: { enabled: false },
   });
 }

@@ -5,13 +5,13 @@ import type { Clock } from "@/lib/domain/clock";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { money, type Money } from "@/lib/domain/money";
 import { serverEnv } from "@/lib/env";
-import { openJson, openText } from "@/lib/server/crypto/pii";
 import { sendMail } from "@/lib/server/mail/transport";
 import { renderOrderConfirmation, type OrderConfirmationView } from "@/lib/server/mail/order-confirmation";
 import { jurisdictionOf, withdrawalRule } from "@/lib/domain/contracts/jurisdiction";
 import { digitalDeliveryFrom } from "@/lib/domain/withdrawal";
 import { verifyAcceptance, type AcceptanceRecord } from "@/lib/server/contracts/evidence";
 import { accessKeyMatches, orderAccessKey, orderField, isOrderId } from "./access";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /** An order as its buyer sees it (confirmation page and email). */
 export interface OrderView {
@@ -60,7 +60,9 @@ async function buildView(orderId: string, db: PrismaClient): Promise<(OrderView 
   });
   if (!order) return null;
   const c = order.currency;
-  const address = order.addressSealed ? openJson<AddressRecord>(order.addressSealed, orderField(order.id, "address")) : null;
+  const keys = subjectKeys();
+  const opened = order.addressSealed ? await keys.openOrNull(db, order.addressSealed, orderField(order.id, "address")) : null;
+  const address = opened === null ? null : (JSON.parse(opened) as AddressRecord);
   const quote = order.quote as unknown as { fxRates?: { from: string; to: string; rate: string; rateDate: string }[] };
   const parcels = order.subOrders.map((sub) => ({
     sellerName: sub.seller.name,
@@ -104,7 +106,7 @@ async function buildView(orderId: string, db: PrismaClient): Promise<(OrderView 
     withdrawable: withdrawalRule(jurisdictionOf(order.destination)) !== null,
     digitalAvailableFrom:
       order.digitalConsent === null || !order.paidAt ? null : digitalDeliveryFrom(withdrawalRule(jurisdictionOf(order.destination)), order.paidAt, order.digitalConsent),
-    email: openText(order.emailSealed, orderField(order.id, "email")),
+    email: (await keys.openOrNull(db, order.emailSealed, orderField(order.id, "email"))) ?? "",
   };
 }
 

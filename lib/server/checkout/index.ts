@@ -54,7 +54,7 @@ export interface CheckoutView {
   fx: { date: string | null; stale: boolean };
 }
 
-const DRAFT_CONTEXT = (cartId: string) => `checkout-draft:${cartId}:contact`;
+export const DRAFT_CONTEXT = (cartId: string) => `checkout-draft:${cartId}:contact`;
 
 function lockMinutes(): number {
   return serverEnv().CARAVAN_QUOTE_LOCK_MINUTES;

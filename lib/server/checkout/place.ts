@@ -8,7 +8,8 @@ import type { Locale, MarketDefinition } from "@/lib/domain/markets";
 import { roundToChargeable } from "@/lib/domain/money";
 import type { DeliveryService } from "@/lib/domain/shipping/options";
 import { serverEnv } from "@/lib/env";
-import { sealJson, sealText } from "@/lib/server/crypto/pii";
+import { retentionEnd } from "@/lib/domain/privacy/retention";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 import { createCheckoutSession, expireSession, type SessionLine } from "@/lib/server/payments";
 import { recordAcceptance } from "@/lib/server/contracts/evidence";
 import { hashAccessKey, orderAccessKey, orderField } from "./access";
@@ -194,6 +195,12 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
   const defaultBps = serverEnv().CARAVAN_COMMISSION_BPS;
   const parcels = view.cart.parcels.filter((p) => p.quoteIndex !== null);
 
+  const keys = subjectKeys();
+  // Signed in: the order belongs to the account's holder, whatever address it is mailed to.
+  const account = userId ? await db.user.findUnique({ where: { id: userId }, select: { subjectId: true } }) : null;
+  const subjectId = account?.subjectId ?? (await keys.subjectForEmail(db, contact.email));
+  const emailSealed = await keys.sealFor(db, subjectId, contact.email, orderField(orderId, "email"));
+  const addressSealed = await keys.sealJsonFor(db, subjectId, { address: contact.address, lines: contact.lines, phone: contact.phone }, orderField(orderId, "address"));
   await db.$transaction(async (tx) => {
     let number = "";
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -209,8 +216,10 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
         locale: view.locale,
         destination: view.market.country,
         currency,
-        emailSealed: sealText(contact.email, orderField(orderId, "email")),
-        addressSealed: sealJson({ address: contact.address, lines: contact.lines, phone: contact.phone }, orderField(orderId, "address")),
+        emailSealed,
+        addressSealed,
+        subjectId,
+        retainUntil: retentionEnd(acceptance.acceptedAt),
         quote: quote as unknown as Prisma.InputJsonValue,
         fingerprint: view.fingerprint,
         pricingDate: quote.date,
@@ -241,6 +250,7 @@ async function createOrder(orderId: string, view: CheckoutView, lockedUntil: Dat
       userAgent: acceptance.userAgent,
       totals: { currency, chargedMinor: plan.total.amountMinor, dueOnDeliveryMinor: plan.dueOnDelivery.amountMinor },
       consents: { terms: true, digitalImmediateSupply: view.hasDigital ? acceptance.digitalConsent : null },
+      subjectId,
     });
     for (const parcel of parcels) {
       const index = parcel.quoteIndex!;

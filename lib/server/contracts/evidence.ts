@@ -28,7 +28,8 @@ import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { canonicalAcceptance, type AcceptanceConsents, type AcceptanceTotals, type SignedAcceptance } from "@/lib/domain/contracts/acceptance";
 import { defaultContractKeyId, parseContractSigningKey, parseContractVerifyKey, serverEnv, type Env } from "@/lib/env";
-import { openText, sealText } from "@/lib/server/crypto/pii";
+import { sealText } from "@/lib/server/crypto/pii";
+import { ErasedError, subjectKeys } from "@/lib/server/crypto/subjects";
 import { sha256Hex } from "./terms";
 
 export type { AcceptanceConsents, AcceptanceTotals } from "@/lib/domain/contracts/acceptance";
@@ -184,6 +185,8 @@ export interface AcceptanceInput {
   userAgent: string | null;
   totals: AcceptanceTotals;
   consents: AcceptanceConsents;
+  /** The person the address and user agent are sealed for (their order's subject); without one, the master key seals them. */
+  subjectId?: string;
 }
 
 /** Why an acceptance could not be recorded: a field that is not what it must be (never its value). */
@@ -206,6 +209,8 @@ export async function recordAcceptance(db: Db, input: AcceptanceInput, options: 
   const value = parsed.data;
   const keyring = options.keyring ?? storeSigningKeyring();
   const id = `acc_${randomBytes(12).toString("base64url")}`;
+  const keys = subjectKeys();
+  const seal = (plain: string, context: string): Promise<string> | string => (input.subjectId ? keys.sealFor(db, input.subjectId, plain, context) : sealText(plain, context));
   const fields: SignedAcceptance & { totals: AcceptanceTotals; consents: AcceptanceConsents } = {
     id,
     orderId: value.orderId,
@@ -215,8 +220,8 @@ export async function recordAcceptance(db: Db, input: AcceptanceInput, options: 
     locale: value.locale,
     jurisdiction: value.jurisdiction,
     acceptedAt: new Date(value.acceptedAt.getTime()),
-    ipSealed: value.ip === null ? null : sealText(value.ip, acceptanceField(id, "ip")),
-    userAgentSealed: value.userAgent === null ? null : sealText(value.userAgent, acceptanceField(id, "user-agent")),
+    ipSealed: value.ip === null ? null : await seal(value.ip, acceptanceField(id, "ip")),
+    userAgentSealed: value.userAgent === null ? null : await seal(value.userAgent, acceptanceField(id, "user-agent")),
     totals: { currency: value.totals.currency, chargedMinor: value.totals.chargedMinor, dueOnDeliveryMinor: value.totals.dueOnDeliveryMinor },
     consents: { ...value.consents },
     signingKeyId: keyring.current.id,
@@ -246,6 +251,8 @@ export interface AcceptanceRecord {
   signingKeyId: string;
   ipRecorded: boolean;
   userAgentRecorded: boolean;
+  /** The buyer's data was erased: the address and user agent are still there, signed, and no longer open. */
+  redacted: boolean;
 }
 
 export type VerifyAcceptanceResult =
@@ -255,13 +262,13 @@ export type VerifyAcceptanceResult =
 
 const SIGNATURE = /^[A-Za-z0-9+/]{86}==$/;
 
-function opens(sealed: string | null, context: string): boolean {
-  if (sealed === null) return true;
+async function opens(db: Db, sealed: string | null, context: string): Promise<"OPEN" | "REDACTED" | "UNREADABLE"> {
+  if (sealed === null) return "OPEN";
   try {
-    openText(sealed, context);
-    return true;
-  } catch {
-    return false;
+    await subjectKeys().open(db, sealed, context);
+    return "OPEN";
+  } catch (error) {
+    return error instanceof ErasedError ? "REDACTED" : "UNREADABLE";
   }
 }
 
@@ -291,7 +298,8 @@ export async function verifyAcceptance(db: Db, idOrOrderId: string, options: { k
     if (!valid) problems.add("SIGNATURE_INVALID");
   }
 
-  if (!opens(row.ipSealed, acceptanceField(row.id, "ip")) || !opens(row.userAgentSealed, acceptanceField(row.id, "user-agent"))) problems.add("SEALED_FIELD_UNREADABLE");
+  const sealed = [await opens(db, row.ipSealed, acceptanceField(row.id, "ip")), await opens(db, row.userAgentSealed, acceptanceField(row.id, "user-agent"))];
+  if (sealed.includes("UNREADABLE")) problems.add("SEALED_FIELD_UNREADABLE");
 
   const record: AcceptanceRecord = {
     id: row.id,
@@ -308,7 +316,33 @@ export async function verifyAcceptance(db: Db, idOrOrderId: string, options: { k
     signingKeyId: row.signingKeyId,
     ipRecorded: row.ipSealed !== null,
     userAgentRecorded: row.userAgentSealed !== null,
+    redacted: sealed.includes("REDACTED"),
   };
   if (problems.size === 0) return { ok: true, record };
   return { ok: false, problems: ACCEPTANCE_PROBLEMS.filter((problem) => problems.has(problem)), record };
+}
+
+/**
+ * Moves an acceptance's sealed address and user agent under its buyer's own key and signs
+ * the row again (`npm run privacy:migrate`), in the caller's transaction. The database lets
+ * only this change through (caravan.reseal, set for this transaction alone), and only to
+ * the sealed fields and the signature; every other signed field is checked unchanged by
+ * the trigger and by the new signature. Answers whether the row changed.
+ */
+export async function resealAcceptance(tx: Prisma.TransactionClient, orderId: string, subjectId: string, options: { keyring?: SigningKeyring } = {}): Promise<boolean> {
+  const row = await tx.contractAcceptance.findUnique({ where: { orderId } });
+  if (!row) return false;
+  const keys = subjectKeys();
+  const move = async (sealed: string | null, context: string) =>
+    sealed === null || keys.subjectOf(sealed) === subjectId ? sealed : keys.sealFor(tx, subjectId, await keys.open(tx, sealed, context), context);
+  const ipSealed = await move(row.ipSealed, acceptanceField(row.id, "ip"));
+  const userAgentSealed = await move(row.userAgentSealed, acceptanceField(row.id, "user-agent"));
+  if (ipSealed === row.ipSealed && userAgentSealed === row.userAgentSealed) return false;
+  const keyring = options.keyring ?? storeSigningKeyring();
+  const fields = { ...row, ipSealed, userAgentSealed, signingKeyId: keyring.current.id };
+  const signature = sign(null, Buffer.from(canonicalAcceptance(fields), "utf8"), keyring.current.privateKey).toString("base64");
+  await tx.$executeRaw`SELECT set_config('caravan.reseal', 'on', true)`;
+  await tx.contractAcceptance.update({ where: { id: row.id }, data: { ipSealed, userAgentSealed, signingKeyId: keyring.current.id, signature } });
+  await tx.$executeRaw`SELECT set_config('caravan.reseal', 'off', true)`;
+  return true;
 }

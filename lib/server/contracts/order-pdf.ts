@@ -3,10 +3,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { getPrisma } from "@/lib/db/client";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { accessKeyMatches, orderField, isOrderId } from "@/lib/server/checkout/access";
-import { openJson, openText } from "@/lib/server/crypto/pii";
 import { verifyAcceptance } from "./evidence";
 import { contractPdf } from "./pdf";
 import { OPERATOR } from "./contract";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /**
  * GET /api/orders/{id}/contract?key=: the buyer's durable copy, as a PDF: the contract
@@ -23,8 +23,11 @@ export async function contractPdfForGuest(orderId: unknown, key: unknown, db: Pr
   if (!verified.ok) return { ok: false, status: verified.problems.includes("NOT_FOUND") ? 404 : 409 };
   const record = verified.record;
   const locale: Locale = isLocale(record.locale) ? record.locale : "en";
-  const address = order.addressSealed ? openJson<{ address: { name?: string } | null }>(order.addressSealed, orderField(order.id, "address")) : null;
-  const buyerName = address?.address?.name ?? openText(order.emailSealed, orderField(order.id, "email"));
+  const keys = subjectKeys();
+  const opened = order.addressSealed ? await keys.openOrNull(db, order.addressSealed, orderField(order.id, "address")) : null;
+  const address = opened === null ? null : (JSON.parse(opened) as { address: { name?: string } | null });
+  // An erased buyer is named by neither: the contract keeps the order number and the terms.
+  const buyerName = address?.address?.name ?? (await keys.openOrNull(db, order.emailSealed, orderField(order.id, "email"))) ?? "—";
   const pdf = await contractPdf({
     locale,
     orderNumber: order.number,

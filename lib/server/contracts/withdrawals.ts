@@ -11,13 +11,13 @@ import { formatMoney } from "@/lib/domain/money/format";
 import { withdrawalRefund, withdrawalWindow, type Window, type WithdrawalRefusal } from "@/lib/domain/withdrawal";
 import { accessKeyMatches, orderField, isOrderId } from "@/lib/server/checkout/access";
 import { orderLink } from "@/lib/server/checkout/confirmation";
-import { openText } from "@/lib/server/crypto/pii";
 import { CATALOGUES } from "@/lib/server/i18n/catalogues";
 import { escapeHtml } from "@/lib/server/mail/escape";
 import { sendMail } from "@/lib/server/mail/transport";
 import { refundPayment, reverseTransfer } from "@/lib/server/payments";
 import { recordAudit } from "@/lib/server/audit";
 import { PAYMENTS_ACTOR } from "@/lib/server/checkout/orders";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /**
  * Withdrawal from the contract online ("Withdraw from contract here"): the buyer picks
@@ -285,5 +285,7 @@ async function sendAcknowledgement(orderId: string, withdrawalIds: string[], at:
   const lines = [t("greeting"), "", t("received", { number: order.number, when }), "", ...items.map((i) => `• ${i}`), "", t("refund", { amount: refund }), "", t("next"), "", orderLink(order.id, locale)];
   const text = lines.join("\n");
   const html = `<!doctype html><html lang="${locale}" dir="${directionOf(locale)}"><body>${lines.map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("")}</body></html>`;
-  await sendMail({ to: openText(order.emailSealed, orderField(order.id, "email")), subject: t("subject", { number: order.number }), text, html, idempotencyKey: `withdrawal-ack:${withdrawalIds.join(",")}` });
+  const to = await subjectKeys().openOrNull(getPrisma(), order.emailSealed, orderField(order.id, "email"));
+  if (to === null) return;
+  await sendMail({ to, subject: t("subject", { number: order.number }), text, html, idempotencyKey: `withdrawal-ack:${withdrawalIds.join(",")}` });
 }

@@ -1,9 +1,13 @@
-import "server-only";
+// No `server-only` here: the store's Prisma client (lib/db/personal-data) seals accounts in tsx scripts too.
 /**
  * Encryption at rest for personal data (addresses, phone numbers, emails): AES-256-GCM
  * with a random 96-bit IV per value, and the caller's context (`order:ord_123:email`)
  * as additional authenticated data, so a value copied to another row or field does not
  * open there.
+ *
+ * This module holds the master keys. A person's values are sealed under a data key of their
+ * own (`pii2`, lib/server/crypto/subjects) that the master key wraps; the master key seals
+ * directly only what belongs to no one person (licence keys, checkout drafts, the wrapped keys).
  *
  * Sealed text: `pii1.<keyId>.<iv>.<ciphertext>.<tag>`, each part base64url. The key id
  * says which key sealed it; retired keys (CARAVAN_ENCRYPTION_OLD_KEYS) still open what
@@ -121,12 +125,19 @@ function decodePart(part: string): Buffer | undefined {
   return bytes.toString("base64url") === part ? bytes : undefined;
 }
 
-function parseSealed(sealed: string): Sealed {
+function parseSealed(sealed: string, version: string = VERSION): Sealed {
   const parts = typeof sealed === "string" ? sealed.split(".") : [];
-  if (parts.length !== 5 || parts[0] !== VERSION || !KEY_ID.test(parts[1]!)) throw new PiiError("MALFORMED", `not a ${VERSION} sealed value`);
+  if (parts.length !== 5 || parts[0] !== version || !KEY_ID.test(parts[1]!)) throw new PiiError("MALFORMED", `not a ${version} sealed value`);
   const [iv, ciphertext, tag] = [decodePart(parts[2]!), decodePart(parts[3]!), decodePart(parts[4]!)];
-  if (!iv || iv.length !== IV_BYTES || !ciphertext || !tag || tag.length !== TAG_BYTES) throw new PiiError("MALFORMED", `not a ${VERSION} sealed value`);
+  if (!iv || iv.length !== IV_BYTES || !ciphertext || !tag || tag.length !== TAG_BYTES) throw new PiiError("MALFORMED", `not a ${version} sealed value`);
   return { keyId: parts[1]!, iv, ciphertext, tag };
+}
+
+/** The version tag of a sealed value (`pii1`, `pii2`), or undefined when it is not one. */
+export function sealedVersion(sealed: unknown): string | undefined {
+  if (typeof sealed !== "string") return undefined;
+  const version = sealed.slice(0, sealed.indexOf("."));
+  return /^pii[0-9]$/.test(version) ? version : undefined;
 }
 
 function checkContext(context: string): void {
@@ -136,8 +147,8 @@ function checkContext(context: string): void {
 }
 
 /** The id of the key that sealed `sealed` (MALFORMED when it is not a sealed value). */
-export function keyIdOf(sealed: string): string {
-  return parseSealed(sealed).keyId;
+export function keyIdOf(sealed: string, version: string = VERSION): string {
+  return parseSealed(sealed, version).keyId;
 }
 
 export interface PiiBox {
@@ -152,8 +163,13 @@ export interface PiiBox {
   reseal(sealed: string, context: string): string;
 }
 
-/** Sealing and opening with one keyring (the store's default is built from the environment). */
-export function createPiiBox(keyring: Keyring): PiiBox {
+/**
+ * Sealing and opening with one keyring (the store's default is built from the environment).
+ * `version` tags what it seals: `pii1` under a master key, `pii2` under a person's data key
+ * (lib/server/crypto/subjects, whose key ids are subject ids).
+ */
+export function createPiiBox(keyring: Keyring, options: { version?: string } = {}): PiiBox {
+  const version = options.version ?? VERSION;
   const keys = new Map<string, Buffer>([...keyring.retired.map((k) => [k.id, k.key] as const), [keyring.current.id, keyring.current.key]]);
 
   function seal(plain: Buffer, context: string): string {
@@ -163,12 +179,12 @@ export function createPiiBox(keyring: Keyring): PiiBox {
     cipher.setAAD(Buffer.from(context, "utf8"));
     const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
     const parts = [iv, ciphertext, cipher.getAuthTag()].map((bytes) => bytes.toString("base64url"));
-    return [VERSION, keyring.current.id, ...parts].join(".");
+    return [version, keyring.current.id, ...parts].join(".");
   }
 
   function open(sealed: string, context: string): { keyId: string; plain: Buffer } {
     checkContext(context);
-    const { keyId, iv, ciphertext, tag } = parseSealed(sealed);
+    const { keyId, iv, ciphertext, tag } = parseSealed(sealed, version);
     const key = keys.get(keyId);
     if (!key) throw new PiiError("UNKNOWN_KEY", `sealed under key id ${keyId}, which is neither the current key nor a retired one`);
     try {
@@ -206,9 +222,9 @@ export function createPiiBox(keyring: Keyring): PiiBox {
         throw new PiiError("MALFORMED", "opened, but is not JSON");
       }
     },
-    keyIdOf,
+    keyIdOf: (sealed) => keyIdOf(sealed, version),
     needsRotation(sealed) {
-      return keyIdOf(sealed) !== keyring.current.id;
+      return keyIdOf(sealed, version) !== keyring.current.id;
     },
     reseal(sealed, context) {
       const { keyId, plain } = open(sealed, context);
@@ -223,11 +239,12 @@ export function createPiiBox(keyring: Keyring): PiiBox {
 
 let defaultBox: PiiBox | undefined;
 
-/** The store's keys, read from the environment once per process. */
-function box(): PiiBox {
+/** The store's master keys, read from the environment once per process. */
+export function masterBox(): PiiBox {
   defaultBox ??= createPiiBox(keyringFromEnv(serverEnv()));
   return defaultBox;
 }
+const box = masterBox;
 
 export function sealText(plain: string, context: string): string {
   return box().sealText(plain, context);

@@ -224,7 +224,7 @@ export async function deliverHeldLines(productId: string, now: Date, db: Db = ge
 
 async function tellSeller(notice: HeldNotice, db: Db): Promise<void> {
   try {
-    const seller = await db.seller.findUnique({ where: { id: notice.sellerId }, select: { languages: true, members: { select: { user: { select: { email: true } } } } } });
+    const seller = await db.seller.findUnique({ where: { id: notice.sellerId }, select: { languages: true, members: { select: { userId: true } } } });
     if (!seller) return;
     const locale: Locale = seller.languages.find((l): l is Locale => isLocale(l)) ?? "en";
     const base = serverEnv().CARAVAN_PUBLIC_URL.replace(/\/$/, "");
@@ -232,8 +232,10 @@ async function tellSeller(notice: HeldNotice, db: Db): Promise<void> {
       locale, orderNumber: notice.orderNumber, productTitle: notice.title, quantity: notice.quantity, reason: notice.reason,
       mediaUrl: `${base}/${locale}/seller/products/${encodeURIComponent(notice.productId)}/media`,
     });
-    for (const member of seller.members) {
-      await sendMail({ to: member.user.email, ...mail, idempotencyKey: `digital-held:${notice.deliveryId}:${member.user.email}` });
+    // Read as users (not through the relation), so that their sealed addresses are opened.
+    const members = await db.user.findMany({ where: { id: { in: seller.members.map((m) => m.userId) } }, select: { email: true } });
+    for (const member of members) {
+      await sendMail({ to: member.email, ...mail, idempotencyKey: `digital-held:${notice.deliveryId}:${member.email}` });
     }
   } catch (error) {
     // The hold is recorded; a mail that could not go out must not undo it.

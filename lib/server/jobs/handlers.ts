@@ -10,6 +10,7 @@ const HANDLERS: Record<string, () => Promise<JobHandler>> = {
   "catalogue.import": async () => (await import("@/lib/server/seller-imports/job")).runCatalogueImport,
   "digital.deliver": async () => (await import("@/lib/server/digital/delivery")).deliverDigitalJob,
   "image.renditions": async () => (await import("@/lib/server/media/renditions")).imageRenditionsHandler(),
+  "privacy.retention": async () => (await import("@/lib/server/privacy/retention")).retentionJob,
   "shipment.notice": async () => (await import("@/lib/server/logistics/notices")).shipmentNoticeHandler(),
 };
 

@@ -5,9 +5,10 @@ import { getPrisma } from "@/lib/db/client";
 import type { Clock } from "@/lib/domain/clock";
 import { emailKey, parseLookupInput, shipToPlace, type LookupRefusal, type ShipToPlace } from "@/lib/domain/logistics/lookup";
 import type { ParcelTimeline } from "@/lib/domain/logistics/timeline";
-import { openJson, openText, sealText } from "@/lib/server/crypto/pii";
+import { sealText } from "@/lib/server/crypto/pii";
 import { isOrderId, orderField, storeSecret } from "@/lib/server/checkout/access";
 import { loadOrderTimeline } from "./timeline";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /**
  * The public order lookup: a guest gives the order number and the email used at
@@ -40,9 +41,9 @@ export async function lookupOrder(input: { number: unknown; email: unknown }, cl
   dummySealed ??= sealText("nobody@caravan.invalid", orderField(DUMMY_ORDER_ID, "email"));
   let stored = "";
   try {
-    stored = openText(order?.emailSealed ?? dummySealed, orderField(order?.id ?? DUMMY_ORDER_ID, "email"));
+    stored = (await subjectKeys().openOrNull(db, order?.emailSealed ?? dummySealed, orderField(order?.id ?? DUMMY_ORDER_ID, "email"))) ?? "";
   } catch {
-    stored = ""; // a value sealed under a retired key no longer held: no match
+    stored = ""; // a value sealed under a retired key no longer held: no match (an erased buyer's: none either)
   }
   const matches = sameEmail(stored, parsed.email);
   if (!order || !matches) return { ok: false, code: "NO_MATCHING_ORDER", number: parsed.number };
@@ -101,7 +102,8 @@ export async function loadLookupView(token: unknown, clock: Clock, db: PrismaCli
   let address: Record<string, string> | null = null;
   if (order.addressSealed) {
     try {
-      address = openJson<{ address: Record<string, string> | null }>(order.addressSealed, orderField(order.id, "address")).address;
+      const opened = await subjectKeys().openOrNull(db, order.addressSealed, orderField(order.id, "address"));
+      address = opened === null ? null : (JSON.parse(opened) as { address: Record<string, string> | null }).address;
     } catch {
       address = null; // sealed under a retired key no longer held: the country alone
     }

@@ -5,10 +5,10 @@ import { isNoticeKind } from "@/lib/domain/logistics/notices";
 import { isLocale } from "@/lib/domain/markets";
 import { orderField } from "@/lib/server/checkout/access";
 import { orderLink } from "@/lib/server/checkout/confirmation";
-import { openText } from "@/lib/server/crypto/pii";
 import type { JobHandler } from "@/lib/server/jobs";
 import { renderShipmentNotice } from "@/lib/server/mail/shipment-notice";
 import { sendMail, type SendMailOptions } from "@/lib/server/mail/transport";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /** The carrier's public tracking page, when it is one the buyer can open from an email (an absolute http(s) link). */
 function publicTrackingUrl(carrier: string, trackingNumber: string): string | null {
@@ -53,7 +53,9 @@ export function shipmentNoticeHandler(options: { mail?: SendMailOptions } = {}):
       trackingUrl: publicTrackingUrl(shipment.carrier, shipment.trackingNumber),
       estimate: shipment.estimatedFrom && shipment.estimatedTo ? { from: shipment.estimatedFrom.toISOString().slice(0, 10), to: shipment.estimatedTo.toISOString().slice(0, 10) } : null,
     });
-    const to = openText(order.emailSealed, orderField(order.id, "email"));
+    const to = await subjectKeys().openOrNull(job.db, order.emailSealed, orderField(order.id, "email"));
+    // The buyer's data was erased: there is no one to tell.
+    if (to === null) return { ok: true, result: { shipmentId: payload.shipmentId, kind, skipped: "ERASED" } };
     const sent = await sendMail({ to, ...rendered, idempotencyKey: `shipment-notice:${payload.shipmentId}:${kind}` }, options.mail);
     if (!sent.ok) throw new Error("MAIL_FAILED");
     const result = { shipmentId: payload.shipmentId, kind, locale, sentAt: new Date().toISOString(), messageId: sent.messageId };

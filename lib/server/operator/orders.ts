@@ -5,14 +5,16 @@ import { requireOperator, type Viewer } from "@/lib/domain/accounts";
 import { maskEmail } from "@/lib/domain/operator/mask";
 import { parseOrderFilter } from "@/lib/domain/operator/filters";
 import { reconcileState, type ReconcileState } from "@/lib/domain/operator/reconcile";
-import { openText } from "@/lib/server/crypto/pii";
 import { orderField } from "@/lib/server/checkout/access";
 import type { AuditActor } from "@/lib/server/audit";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
+import { maskedBuyer, type BuyerFieldView } from "./pii";
 
 /**
  * The operator's view of orders: every order (not one seller's), with its payment, each
  * seller's transfer and the reconciler's verdict, computed for the orders of the page
- * only. The buyer appears masked; their address not at all.
+ * only. The buyer appears masked: their email on the list, their email, name, address and
+ * phone on an order's page, each revealed only with a reason (./pii.ts).
  */
 type Query = Record<string, string | string[] | undefined>;
 export type OrdersErrorCode = "FORBIDDEN" | "INVALID_FILTER" | "INVALID_CURSOR";
@@ -134,6 +136,8 @@ export interface OrderDetail {
   /** "b•••@e•••.com": never the address itself. */
   buyerEmail: string;
   guest: boolean;
+  /** The buyer's email, name, address and phone, masked. */
+  buyer: BuyerFieldView[];
   reconcile: ReconcileState;
   subOrders: {
     id: string;
@@ -158,11 +162,11 @@ export interface OrderDetail {
 
 export type OrderDetailResult = { ok: true; data: OrderDetail } | { ok: false; code: "FORBIDDEN" | "NOT_FOUND" };
 
-function buyerEmail(order: { id: string; emailSealed: string }): string {
+async function buyerEmail(db: PrismaClient, order: { id: string; emailSealed: string }): Promise<string> {
   try {
-    return maskEmail(openText(order.emailSealed, orderField(order.id, "email")));
+    // Erased (null) or sealed under a key the store no longer holds: nothing to show.
+    return maskEmail((await subjectKeys().openOrNull(db, order.emailSealed, orderField(order.id, "email"))) ?? "");
   } catch {
-    // A key the store no longer holds: nothing to show.
     return maskEmail("");
   }
 }
@@ -206,8 +210,9 @@ export async function orderDetailFor(viewer: Viewer | null, orderId: string, db:
       taxMinor: order.taxMinor,
       totalMinor: order.totalMinor,
       testMode: order.testMode,
-      buyerEmail: buyerEmail(order),
+      buyerEmail: await buyerEmail(db, order),
       guest: order.userId === null,
+      buyer: await maskedBuyer(db, order),
       reconcile: reconcileState({ ...order, unprocessedEvents: events.filter((e) => !e.processedAt).length }, now),
       subOrders: order.subOrders.map((s) => ({
         id: s.id,

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import type { Locale } from "@/lib/domain/markets";
 import { signInPath } from "@/lib/domain/surfaces";
+import { requireSecondFactor } from "@/lib/domain/two-factor";
 import { currentViewer, type Viewer } from "@/lib/server/auth/viewer";
 
 /**
@@ -19,15 +20,31 @@ export async function signedInViewer(locale: Locale, path: string): Promise<View
 
 export type SellerViewer = Viewer & { seller: NonNullable<Viewer["seller"]> };
 
-export async function sellerViewer(locale: Locale, path: string): Promise<SellerViewer> {
+/** The account's two-factor page, telling why it was sent there and where to come back to. */
+export function twoFactorSetupPath(locale: Locale, path: string): string {
+  return `/${locale}/account/security?${new URLSearchParams({ required: "1", returnTo: path }).toString()}`;
+}
+
+/**
+ * Payouts (`{ payouts: true }`) and every operator page need two-factor on and a session
+ * that passed its second step (lib/domain/two-factor); otherwise on to set it up or
+ * confirm it, coming back to `path`.
+ */
+function requireTwoFactor(viewer: Viewer, locale: Locale, path: string): void {
+  if (!requireSecondFactor(viewer).ok) redirect(twoFactorSetupPath(locale, path));
+}
+
+export async function sellerViewer(locale: Locale, path: string, options: { payouts?: boolean } = {}): Promise<SellerViewer> {
   const viewer = await signedInViewer(locale, path);
   if (!viewer.seller) notFound();
+  if (options.payouts) requireTwoFactor(viewer, locale, path);
   return viewer as SellerViewer;
 }
 
 export async function operatorViewer(locale: Locale, path: string): Promise<Viewer> {
   const viewer = await signedInViewer(locale, path);
   if (viewer.role !== "OPERATOR") notFound();
+  requireTwoFactor(viewer, locale, path);
   return viewer;
 }
 

@@ -11,13 +11,13 @@ import {
   pageCount,
   parcelBreakdown,
   sellerOrderStatus,
-  showsShipTo,
   type OrderFilters,
   type ParcelBreakdown,
   type SellerOrderStatus,
 } from "@/lib/domain/seller-orders";
+import { shipToWindow } from "@/lib/domain/privacy";
 import { orderField } from "@/lib/server/checkout/access";
-import { openJson } from "@/lib/server/crypto/pii";
+import { subjectKeys } from "@/lib/server/crypto/subjects";
 
 /**
  * The seller panel's orders and payouts. Every function authorises the viewer itself
@@ -120,8 +120,14 @@ export async function listSellerOrders(viewer: Viewer | null, filters: OrderFilt
 
 // ---------------------------------------------------------------- one sub-order
 
-/** What the carrier needs: the name and address as printed lines, and the phone. Never the email. */
-export type ShipTo = { visible: true; lines: string[]; country: string; phone: string | null } | { visible: false; masked: string };
+/**
+ * What the carrier needs: the name and address as printed lines, and the phone. Never the
+ * email. Shown from payment until delivery plus the seller's returns period (`until`: when
+ * masking starts; null while the parcel is undelivered), masked otherwise (lib/domain/privacy).
+ */
+export type ShipTo =
+  | { visible: true; lines: string[]; country: string; phone: string | null; until: Date | null }
+  | { visible: false; masked: string; reason: "NOT_PAID" | "ENDED" | "EXPIRED" };
 
 export interface SellerOrderDetail {
   id: string;
@@ -150,7 +156,8 @@ export interface SellerOrderDetail {
   refunded: Money;
   transfer: { id: string | null; status: TransferState };
   shipTo: ShipTo;
-  seller: { name: string; legalName: string | null; country: string; returnAddress: string[]; language: Locale };
+  /** `returnDays`: the seller's returns period, days from delivery (it extends the ship-to's window). */
+  seller: { name: string; legalName: string | null; country: string; returnAddress: string[]; language: Locale; returnDays: number };
 }
 
 type AddressRecord = { address: Record<string, string> | null; lines: string[]; phone?: string };
@@ -162,22 +169,35 @@ async function loadOwn(sellerId: string, subOrderId: unknown, db: PrismaClient) 
     include: {
       order: { select: { id: true, number: true, createdAt: true, paidAt: true, destination: true, currency: true, status: true, quote: true, addressSealed: true } },
       lines: { orderBy: { id: "asc" } },
-      seller: { select: { name: true, legalName: true, country: true, shipFrom: true, legalAddress: true, languages: true } },
+      seller: { select: { name: true, legalName: true, country: true, shipFrom: true, legalAddress: true, languages: true, returnDays: true } },
     },
   });
 }
 
-export async function loadSellerOrder(viewer: Viewer | null, subOrderId: unknown, db: PrismaClient = getPrisma()): Promise<{ ok: true; order: SellerOrderDetail } | SellerFailure> {
+export async function loadSellerOrder(
+  viewer: Viewer | null,
+  subOrderId: unknown,
+  db: PrismaClient = getPrisma(),
+  now: Date = new Date(),
+): Promise<{ ok: true; order: SellerOrderDetail } | SellerFailure> {
   const auth = sellerOf(viewer);
   if (!auth.ok) return auth;
   const sub = await loadOwn(auth.sellerId, subOrderId, db);
   if (!sub) return { ok: false, code: "NOT_FOUND" };
   const c = sub.order.currency;
   const status = sellerOrderStatus({ orderStatus: sub.order.status, deliveredAt: sub.deliveredAt, refundedMinor: sub.refundedMinor });
-  const record = sub.order.addressSealed ? openJson<AddressRecord>(sub.order.addressSealed, orderField(sub.order.id, "address")) : null;
-  const shipTo: ShipTo = showsShipTo(status)
-    ? { visible: true, lines: record?.lines ?? [], country: sub.order.destination, phone: record?.phone ?? null }
-    : { visible: false, masked: maskStoredShipTo(sub.order.destination, record?.address) };
+  const opened = sub.order.addressSealed ? await subjectKeys().openOrNull(db, sub.order.addressSealed, orderField(sub.order.id, "address")) : null;
+  const record = opened === null ? null : (JSON.parse(opened) as AddressRecord);
+  const visibility = shipToWindow({
+    paidAt: sub.order.paidAt,
+    deliveredAt: sub.deliveredAt,
+    returnDays: sub.seller.returnDays,
+    ended: status === "CANCELLED" || status === "REFUNDED",
+    now,
+  });
+  const shipTo: ShipTo = visibility.visible
+    ? { visible: true, lines: record?.lines ?? [], country: sub.order.destination, phone: record?.phone ?? null, until: visibility.until }
+    : { visible: false, masked: maskStoredShipTo(sub.order.destination, record?.address), reason: visibility.reason };
   const language = sub.seller.languages.find(isLocale) ?? "en";
   return {
     ok: true,
@@ -221,6 +241,7 @@ export async function loadSellerOrder(viewer: Viewer | null, subOrderId: unknown
         country: sub.seller.country,
         returnAddress: sub.seller.shipFrom.length > 0 ? sub.seller.shipFrom : sub.seller.legalAddress,
         language,
+        returnDays: sub.seller.returnDays,
       },
     },
   };

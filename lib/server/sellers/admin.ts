@@ -72,10 +72,13 @@ export async function sellerForOperator(viewer: Viewer | null, sellerId: string,
   if (refused) return refused;
   const seller = await db.seller.findUnique({
     where: { id: sellerId },
-    include: { _count: { select: { products: true } }, members: { select: { user: { select: { email: true } } }, orderBy: { createdAt: "asc" } } },
+    include: { _count: { select: { products: true } }, members: { select: { userId: true }, orderBy: { createdAt: "asc" } } },
   });
   if (!seller) return { ok: false, code: "NOT_FOUND" };
   const { _count, members, paymentAccountId, ...rest } = seller;
+  // Read as users (not through the relation), so that their sealed addresses are opened.
+  const users = await db.user.findMany({ where: { id: { in: members.map((m) => m.userId) } }, select: { id: true, email: true } });
+  const owners = members.map((m) => users.find((u) => u.id === m.userId)?.email ?? "");
   return {
     ok: true,
     seller: {
@@ -83,7 +86,7 @@ export async function sellerForOperator(viewer: Viewer | null, sellerId: string,
       payoutsReady: rest.payoutsReady, commissionBps: rest.commissionBps, createdAt: rest.createdAt, productCount: _count.products,
       legalName: rest.legalName, languages: rest.languages, shipFrom: rest.shipFrom, returnDays: rest.returnDays,
       returnShippingPaidBy: rest.returnShippingPaidBy, vatNumber: rest.vatNumber, iossNumber: rest.iossNumber, abn: rest.abn,
-      trader: rest.trader, approvedAt: rest.approvedAt, hasPaymentAccount: Boolean(paymentAccountId), owners: members.map((m) => m.user.email),
+      trader: rest.trader, approvedAt: rest.approvedAt, hasPaymentAccount: Boolean(paymentAccountId), owners,
     },
     defaultCommissionBps: serverEnv().CARAVAN_COMMISSION_BPS,
   };

@@ -31,7 +31,7 @@ export default async function SellerPayoutsPage({ params, searchParams }: { para
   setRequestLocale(locale);
   const query = await searchParams;
   const path = `/${locale}/seller/payouts`;
-  const viewer = await sellerViewer(locale, pagePath(path, query));
+  const viewer = await sellerViewer(locale, pagePath(path, query), { payouts: true });
   const sub = typeof query.sub === "string" ? query.sub : undefined;
   const [t, format, result] = await Promise.all([getTranslations({ locale, namespace: "sellerPayouts" }), getFormatter({ locale }), listSellerPayouts(viewer, { subOrderId: sub })]);
   if (!result.ok) notFound();

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { TwoFactorNeeded } from "@/components/account/two-factor-needed";
 import { PanelForm, PanelNotice } from "@/components/panel/panel-parts";
 import { noticeTexts } from "@/components/sellers/notice";
 import { SellerProfileForm } from "@/components/sellers/seller-profile-form";
@@ -36,7 +37,8 @@ export default async function SellerSettingsPage({ params, searchParams }: { par
         <p data-testid="seller-payouts" data-ready={String(settings.payoutsReady)}>
           {settings.payoutsReady ? t("payoutsReady") : t("payoutsMissing")}
         </p>
-        {!settings.payoutsReady && (
+        {!settings.payoutsReady && viewer.secondFactor !== "passed" && <TwoFactorNeeded locale={locale} returnTo={path} />}
+        {!settings.payoutsReady && viewer.secondFactor === "passed" && (
           <PanelForm action="/api/seller/payouts" locale={locale} returnTo={path} label={t("connect")}>
             <p className="muted small">{t("connectHint")}</p>
             <button type="submit">{settings.hasPaymentAccount ? t("continue") : t("connect")}</button>

@@ -1,9 +1,23 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AuditEntries, formatMinor, formatWhen, ReconcileBadge } from "@/components/admin/admin-parts";
+import { BuyerField } from "@/components/admin/buyer-field";
 import { isLocale } from "@/lib/domain/markets";
 import { orderDetailFor } from "@/lib/server/operator/orders";
 import { operatorViewer } from "@/lib/server/panels/viewer";
+import { revealBuyerFieldAction } from "./actions";
+
+/** The refusals a reveal form can show (messages panel.error.*). */
+const REVEAL_ERRORS = [
+  "REVEAL_FIELD_INVALID",
+  "REVEAL_REASON_REQUIRED",
+  "REVEAL_REASON_TOO_SHORT",
+  "REVEAL_REASON_TOO_LONG",
+  "REVEAL_NOT_HELD",
+  "REVEAL_REFUSED",
+  "INVALID_REASON",
+  "RATE_LIMITED",
+] as const;
 
 export const dynamic = "force-dynamic";
 
@@ -22,9 +36,15 @@ export default async function AdminOrderPage({ params }: Props) {
   if (!isLocale(locale)) notFound();
   setRequestLocale(locale);
   const viewer = await operatorViewer(locale, `/${locale}/admin/orders/${encodeURIComponent(id)}`);
-  const [t, result] = await Promise.all([getTranslations({ locale, namespace: "adminOrders" }), orderDetailFor(viewer, id)]);
+  const [t, tp, te, result] = await Promise.all([
+    getTranslations({ locale, namespace: "adminOrders" }),
+    getTranslations({ locale, namespace: "privacy.operator" }),
+    getTranslations({ locale, namespace: "panel.error" }),
+    orderDetailFor(viewer, id),
+  ]);
   if (!result.ok) notFound();
   const order = result.data;
+  const errors = Object.fromEntries(REVEAL_ERRORS.map((code) => [code, te(code)]));
   const m = (minor: number) => formatMinor(minor, order.currency, locale);
   const when = (at: Date | null) => (at ? <time dateTime={at.toISOString()}>{formatWhen(at, locale)}</time> : <span className="muted">{t("detail.never")}</span>);
   return (
@@ -73,8 +93,35 @@ export default async function AdminOrderPage({ params }: Props) {
         )}
       </dl>
 
-      <h2>{t("detail.subOrders")}</h2>
-      <div className="table-scroll">
+      <section aria-labelledby="buyer-heading">
+        <h2 id="buyer-heading">{tp("heading")}</h2>
+        <p className="muted small">{tp("intro")}</p>
+        <dl className="admin-facts buyer-fields" data-testid="admin-order-pii">
+          {order.buyer.map((b) => (
+            <BuyerField
+              key={b.field}
+              orderId={order.id}
+              field={b.field}
+              masked={b.masked}
+              held={b.held}
+              errors={errors}
+              action={revealBuyerFieldAction}
+              texts={{
+                label: tp(`fields.${b.field}`),
+                reveal: tp("reveal"),
+                reason: tp("reason"),
+                reasonHint: tp("reasonHint"),
+                submit: tp("submit"),
+                revealedNote: tp("revealedNote"),
+                notHeld: tp("notHeld"),
+              }}
+            />
+          ))}
+        </dl>
+      </section>
+
+      <h2 id="order-subOrders">{t("detail.subOrders")}</h2>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-subOrders">
         <table className="panel-table" data-testid="admin-suborders">
           <thead>
             <tr>
@@ -121,11 +168,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </table>
       </div>
 
-      <h2>{t("detail.payments")}</h2>
+      <h2 id="order-payments">{t("detail.payments")}</h2>
       {order.payments.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-payments">
           <table className="panel-table" data-testid="admin-payments">
             <thead>
               <tr>
@@ -155,11 +202,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </div>
       )}
 
-      <h2>{t("detail.events")}</h2>
+      <h2 id="order-events">{t("detail.events")}</h2>
       {order.events.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-events">
           <table className="panel-table" data-testid="admin-events">
             <thead>
               <tr>
@@ -187,11 +234,11 @@ export default async function AdminOrderPage({ params }: Props) {
         </div>
       )}
 
-      <h2>{t("detail.withdrawals")}</h2>
+      <h2 id="order-withdrawals">{t("detail.withdrawals")}</h2>
       {order.withdrawals.length === 0 ? (
         <p className="muted">{t("detail.none")}</p>
       ) : (
-        <div className="table-scroll">
+        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="order-withdrawals">
           <table className="panel-table" data-testid="admin-withdrawals">
             <thead>
               <tr>

@@ -30,7 +30,12 @@ export default async function SellerOrderPage({
   const locale: Locale = raw;
   setRequestLocale(locale);
   const viewer = await sellerViewer(locale, `/${locale}/seller/orders/${encodeURIComponent(id)}`);
-  const [t, format, result] = await Promise.all([getTranslations({ locale, namespace: "sellerOrders" }), getFormatter({ locale }), loadSellerOrder(viewer, id)]);
+  const [t, tp, format, result] = await Promise.all([
+    getTranslations({ locale, namespace: "sellerOrders" }),
+    getTranslations({ locale, namespace: "privacy" }),
+    getFormatter({ locale }),
+    loadSellerOrder(viewer, id),
+  ]);
   if (!result.ok) notFound();
   const order = result.order;
   const amount = (m: Money) => formatMoney(m, locale);
@@ -203,10 +208,16 @@ export default async function SellerOrderPage({
             )}
           </address>
         ) : (
-          <>
-            <p data-testid="seller-order-ship-to-masked">{order.shipTo.masked}</p>
-            <p className="muted small">{t("detail.shipToHidden")}</p>
-          </>
+          <p data-testid="seller-order-ship-to-masked">{order.shipTo.masked}</p>
+        )}
+        {physical && (
+          <p className="muted small" data-testid="seller-order-ship-to-window">
+            {!order.shipTo.visible
+              ? tp(`seller.masked.${order.shipTo.reason}`)
+              : order.shipTo.until
+                ? tp("seller.visibleUntil", { date: format.dateTime(order.shipTo.until, { dateStyle: "long", timeZone: "UTC" }) })
+                : tp("seller.visibleUndelivered", { days: order.seller.returnDays })}
+          </p>
         )}
         <p>
           <a className="button" href={`/api/seller/orders/${order.id}/packing-slip`} data-testid="packing-slip" download>

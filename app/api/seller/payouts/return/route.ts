@@ -1,4 +1,5 @@
 import { isLocale } from "@/lib/domain/markets";
+import { requireSecondFactor } from "@/lib/domain/two-factor";
 import { signInPath } from "@/lib/domain/surfaces";
 import { currentViewer } from "@/lib/server/auth/viewer";
 import { completePayouts } from "@/lib/server/sellers/shop";
@@ -11,6 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const headers = { "cache-control": "private, no-store" };
   const viewer = await currentViewer(request.headers);
   if (!viewer) return new Response(null, { status: 303, headers: { ...headers, location: signInPath(locale, settings) } });
+  if (viewer.seller && !requireSecondFactor(viewer).ok) return Response.json({ ok: false, code: "TWO_FACTOR_REQUIRED" }, { status: 403, headers });
   const result = await completePayouts(viewer);
   if (!result.ok && result.code === "FORBIDDEN") return Response.json({ ok: false, code: "FORBIDDEN" }, { status: 403, headers });
   const query = !result.ok ? `error=${result.code}` : result.ready ? "done=payoutsConnected" : "error=PAYOUTS_NOT_FINISHED";
