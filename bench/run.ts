@@ -27,6 +27,10 @@
  * `npm run bench -- analytics [--lines n] [--runs n]`: the seller analytics dashboard's read
  * and render for one seller with that many order lines, and the forecasts' accuracy on the
  * seeded demo history (bench/analytics.ts).
+ *
+ * `npm run bench -- queries [--products n] [--loops n]`: the server work of the search
+ * and filtered catalogue pages at the seeded size and at n products, per call and per
+ * query plan, without Next (bench/queries.ts).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -223,7 +227,7 @@ async function scale(large: number): Promise<boolean> {
   return checks.every((c) => c.ok);
 }
 
-/** An in-process benchmark (checkout.ts, csv-import.ts, analytics.ts) in a child node process; its exit code is this one's. */
+/** An in-process benchmark (checkout.ts, csv-import.ts, analytics.ts, queries.ts) in a child node process; its exit code is this one's. */
 function inProcess(script: string, args: string[]): Promise<number> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, script), ...args], { stdio: "inherit" });
   const forward = (signal: NodeJS.Signals) => () => void child.kill(signal);
@@ -240,5 +244,6 @@ function inProcess(script: string, args: string[]): Promise<number> {
 if (process.argv[2] === "checkout") process.exit(await inProcess("checkout.ts", process.argv.slice(3)));
 if (process.argv[2] === "csv-import") process.exit(await inProcess("csv-import.ts", process.argv.slice(3)));
 if (process.argv[2] === "analytics") process.exit(await inProcess("analytics.ts", process.argv.slice(3)));
+if (process.argv[2] === "queries") process.exit(await inProcess("queries.ts", process.argv.slice(3)));
 const ok = LARGE === undefined ? await singleSize() : await scale(LARGE);
 process.exit(ok ? 0 : 1);

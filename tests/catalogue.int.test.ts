@@ -81,6 +81,30 @@ describe("catalogue queries on the seeded database", () => {
     }
   });
 
+  it("a price bound keeps exactly the products whose displayed price meets it, at and beside every kind of boundary", async () => {
+    const all = async (qs: string, market: MarketDefinition) => {
+      const first = await queryCatalogue("en", market, query(qs, market));
+      const items = [...first.items];
+      for (let p = 2; p <= first.pageCount; p++) items.push(...(await queryCatalogue("en", market, query(`${qs}&page=${p}`, market))).items);
+      return items;
+    };
+    for (const [market, step] of [[JP, 1], [KW, 10], [US, 1]] as const) {
+      const every = await all("sort=price-asc", market);
+      const shown = new Map(every.map((i) => [i.id, i.price.display.amountMinor]));
+      const bound = (minor: number) => formatPriceBound(minor, market.currency);
+      // Displayed prices across the range, each bound exactly at one, a step above and a step below.
+      const picks = [0, 7, 19, 33, 48, 61, 77, every.length - 1].map((i) => every[Math.min(i, every.length - 1)]!.price.display.amountMinor);
+      for (const price of picks) {
+        for (const at of [price - step, price, price + step].filter((v) => v > 0)) {
+          const over = (await all(`min=${bound(at)}`, market)).map((i) => i.id).sort();
+          expect(over, `min ${at} ${market.currency}`).toEqual([...shown].filter(([, v]) => v >= at).map(([id]) => id).sort());
+          const under = (await all(`max=${bound(at)}`, market)).map((i) => i.id).sort();
+          expect(under, `max ${at} ${market.currency}`).toEqual([...shown].filter(([, v]) => v <= at).map(([id]) => id).sort());
+        }
+      }
+    }
+  });
+
   it("filters a price range typed in the buyer's currency, matching the displayed prices", async () => {
     const result = await queryCatalogue("en", JP, query("min=2000&max=6000", JP));
     expect(result.total).toBeGreaterThan(0);

@@ -6,7 +6,24 @@
  */
 const STATE = Symbol.for("caravan.cache");
 
+interface ListenerState {
+  epochs: Map<string, number>;
+  listening?: boolean;
+  failing?: boolean;
+}
+
+const state = () => (globalThis as { [STATE]?: ListenerState })[STATE];
+
 export function tagEpoch(tag: string): number {
-  const state = (globalThis as { [STATE]?: { epochs: Map<string, number> } })[STATE];
-  return state?.epochs.get(tag) ?? 0;
+  return state()?.epochs.get(tag) ?? 0;
+}
+
+/**
+ * Whether this process hears every invalidation: its listener is started and connected.
+ * Without it (scripts, tests, a lost connection) an epoch never moves, so an in-process
+ * cache that depends on it must read through instead.
+ */
+export function hearsInvalidations(): boolean {
+  const s = state();
+  return Boolean(s?.listening && !s.failing);
 }

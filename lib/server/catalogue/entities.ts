@@ -3,6 +3,7 @@ import { cache } from "react";
 import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
 import { sharedCache } from "@/lib/server/cache/shared";
 import { getPrisma } from "@/lib/db/client";
+import { Prisma } from "@/generated/prisma/client";
 import { localizedText, type Locale, type MarketDefinition } from "@/lib/domain/markets";
 import { getFx } from "./queries";
 import { priceView, type PriceView } from "./pricing";
@@ -20,19 +21,32 @@ export interface CategorySummary {
  * them) and deduplicated within one render (React `cache`), as are the reads below.
  */
 export const listCategories = cache(sharedCache(async function listCategories(locale: Locale): Promise<CategorySummary[]> {
-  const categories = await getPrisma().category.findMany({
-    orderBy: { position: "asc" },
-    include: {
-      translations: { where: { locale } },
-      _count: { select: { products: { where: { listed: true } } } },
-    },
-  });
+  const [categories, counts] = await Promise.all([
+    getPrisma().category.findMany({ orderBy: { position: "asc" }, include: { translations: { where: { locale } } } }),
+    listedCounts("categoryId"),
+  ]);
   return categories.map((c) => ({
     slug: c.slug,
     name: c.translations[0]?.name ?? c.slug,
-    productCount: c._count.products,
+    productCount: counts.get(c.id) ?? 0,
   }));
 }, "categories", [CATALOGUE_TAG]));
+
+/**
+ * Listed products per category or per seller, in one pass over an index that starts with
+ * `listed` and holds the id counted by (schema.prisma: `listed, categoryId, …` and
+ * `listed, sellerId`): an index-only scan rather than an aggregate over the table.
+ * Exported for the query-plan guard.
+ */
+export function listedCountsSql(by: "categoryId" | "sellerId"): Prisma.Sql {
+  const column = Prisma.raw(by === "categoryId" ? `p."categoryId"` : `p."sellerId"`);
+  return Prisma.sql`SELECT ${column} AS id, COUNT(*)::int AS n FROM "Product" p WHERE p.listed GROUP BY ${column}`;
+}
+
+async function listedCounts(by: "categoryId" | "sellerId"): Promise<Map<string, number>> {
+  const rows = await getPrisma().$queryRaw<{ id: string; n: number }[]>(listedCountsSql(by));
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
 
 export interface SellerSummary {
   id: string;
@@ -45,10 +59,9 @@ export interface SellerSummary {
   productCount: number;
 }
 
-const SELLER_WITH_COUNT = { _count: { select: { products: { where: { listed: true } } } } };
-
 function toSellerSummary(
-  s: { id: string; handle: string; name: string; country: string; currency: string; languages: string[]; bio: unknown; _count: { products: number } },
+  s: { id: string; handle: string; name: string; country: string; currency: string; languages: string[]; bio: unknown },
+  productCount: number,
   locale: Locale,
 ): SellerSummary {
   return {
@@ -59,23 +72,35 @@ function toSellerSummary(
     currency: s.currency,
     languages: s.languages,
     bio: localizedText(s.bio, locale, s.languages[0] ?? "en"),
-    productCount: s._count.products,
+    productCount,
   };
 }
 
 /** Active sellers with their product counts: kept across requests under the catalogue tag. */
 export const listSellers = cache(sharedCache(async function listSellers(locale: Locale): Promise<SellerSummary[]> {
-  const sellers = await getPrisma().seller.findMany({
-    where: { status: "ACTIVE" },
-    orderBy: [{ country: "asc" }, { name: "asc" }],
-    include: SELLER_WITH_COUNT,
-  });
-  return sellers.map((s) => toSellerSummary(s, locale));
+  const [sellers, counts] = await Promise.all([
+    getPrisma().seller.findMany({ where: { status: "ACTIVE" }, orderBy: [{ country: "asc" }, { name: "asc" }] }),
+    listedCounts("sellerId"),
+  ]);
+  return sellers.map((s) => toSellerSummary(s, counts.get(s.id) ?? 0, locale));
 }, "sellers", [CATALOGUE_TAG]));
 
+/**
+ * The countries active sellers ship from, sorted: the catalogue's origin filter. Kept
+ * under the catalogue tag like the lists above, and small, so a listing rendered on
+ * demand reads a few codes from the cache rather than every seller.
+ */
+export const listOrigins = cache(sharedCache(async function listOrigins(): Promise<string[]> {
+  const rows = await getPrisma().seller.findMany({ where: { status: "ACTIVE" }, select: { country: true }, distinct: ["country"], orderBy: { country: "asc" } });
+  return rows.map((r) => r.country);
+}, "origins", [CATALOGUE_TAG]));
+
 export const getSeller = cache(async function getSeller(handle: string, locale: Locale): Promise<SellerSummary | null> {
-  const seller = await getPrisma().seller.findFirst({ where: { handle, status: "ACTIVE" }, include: SELLER_WITH_COUNT });
-  return seller ? toSellerSummary(seller, locale) : null;
+  const seller = await getPrisma().seller.findFirst({
+    where: { handle, status: "ACTIVE" },
+    include: { _count: { select: { products: { where: { listed: true } } } } },
+  });
+  return seller ? toSellerSummary(seller, seller._count.products, locale) : null;
 });
 
 export interface ProductDetail {

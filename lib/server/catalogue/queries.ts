@@ -11,6 +11,8 @@ import { searchQuery } from "@/lib/domain/search/fold";
 import { SORT_PRICE_DECIMALS } from "./derived";
 import { currentFxTable } from "./fx";
 import { priceView, type PriceView } from "./pricing";
+import { CATALOGUE_TAG } from "@/lib/domain/cache/tags";
+import { hearsInvalidations, tagEpoch } from "@/lib/server/cache/epoch";
 
 export interface ProductCard {
   id: string;
@@ -67,35 +69,31 @@ interface CardRow {
   image: CardImage | null;
 }
 
-/** The product rows cards are made from, in the visitor's locale (title falling back to the original). */
-function cardSelect(locale: Locale): Prisma.Sql {
+/**
+ * A card's columns for `p` (a listed product) joined to its seller `s` and category `c`:
+ * the title in the visitor's locale, falling back to the original (lateral `tt`), total
+ * stock and the first READY photo. Few relations, so planning stays cheap.
+ */
+function cardColumns(locale: Locale): Prisma.Sql {
   return Prisma.sql`
-    WITH base AS (
-      SELECT p.id, p.slug, p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
-             p.featured, p."createdAt", p."categoryId", p."sellerId",
-             COALESCE(t.title, o.title) AS title,
-             CASE WHEN t.title IS NULL THEN p."originalLocale" ELSE ${locale} END AS "contentLocale"
-        FROM "Product" p
-        LEFT JOIN "ProductTranslation" t ON t."productId" = p.id AND t.locale = ${locale}
-        JOIN "ProductTranslation" o ON o."productId" = p.id AND o.locale = p."originalLocale"
-       WHERE p.listed
-    )`;
-}
-
-const CARD_COLUMNS = Prisma.sql`
-  b.id, b.slug, b.title, b."contentLocale", b.kind, b."originCountry", b."fromPriceMinor", b.currency,
-  (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = b.id) AS stock,
+  p.id, p.slug, tt.title, tt.locale AS "contentLocale", p.kind::text AS kind, p."originCountry", p."fromPriceMinor", p.currency,
+  (SELECT COALESCE(SUM(v.stock), 0) FROM "Variant" v WHERE v."productId" = p.id) AS stock,
   s.handle AS "sellerHandle", s.name AS "sellerName", s.country AS "sellerCountry",
-  c.slug AS "categorySlug", COALESCE(ct.name, c.slug) AS "categoryName",
+  c.slug AS "categorySlug",
+  COALESCE((SELECT ct.name FROM "CategoryTranslation" ct WHERE ct."categoryId" = c.id AND ct.locale = ${locale}), c.slug) AS "categoryName",
   (SELECT json_build_object('storageKey', i."storageKey", 'width', i.width, 'height', i.height, 'widths', i.widths)
-     FROM "ProductImage" i WHERE i."productId" = b.id AND i.status = 'READY'
+     FROM "ProductImage" i WHERE i."productId" = p.id AND i.status = 'READY'
     ORDER BY i.position LIMIT 1) AS image`;
+}
 
 function cardJoins(locale: Locale): Prisma.Sql {
   return Prisma.sql`
-    JOIN "Seller" s ON s.id = b."sellerId"
-    JOIN "Category" c ON c.id = b."categoryId"
-    LEFT JOIN "CategoryTranslation" ct ON ct."categoryId" = c.id AND ct.locale = ${locale}`;
+    JOIN "Product" p ON p.id = ids.id AND p.listed
+    JOIN "Seller" s ON s.id = p."sellerId"
+    JOIN "Category" c ON c.id = p."categoryId"
+    JOIN LATERAL (SELECT t.title, t.locale FROM "ProductTranslation" t
+                   WHERE t."productId" = p.id AND t.locale IN (${locale}, p."originalLocale")
+                   ORDER BY t.locale = ${locale} DESC LIMIT 1) tt ON TRUE`;
 }
 
 function toCards(rows: CardRow[], fx: FxTable, buyer: CurrencyCode): ProductCard[] {
@@ -120,12 +118,18 @@ export const COUNT_CAP = MAX_PAGE * PAGE_SIZE;
 export const SEARCH_CAP = 1000;
 
 /**
- * The price bounds of a query, in the buyer's minor units, as a range of `sortPriceEur`
- * wide enough to hold every product whose displayed price can fall inside (one
- * chargeable step and one rounding unit of slack each side): the index narrows the
- * rows, then the exact displayed price decides (see listingFilters).
+ * The price bounds of a query, in the buyer's minor units, as ranges of `sortPriceEur`:
+ * `lo`/`hi`, wide enough to hold every product whose displayed price can fall inside
+ * (one chargeable step and one rounding unit of slack each side), and `safeLo`/`safeHi`,
+ * narrow enough that every product within them is inside for certain. The index narrows
+ * the rows to the wide range; only those between the two ranges need the exact displayed
+ * price (see listingFilters).
+ *
+ * Why the slack suffices: with x the exact converted price, the stored euro price s is
+ * within half a unit of x / g, and the displayed price within half a step of x; so
+ * |displayed - s x g| <= g / 2 + step / 2, less than one step plus one unit of s.
  */
-function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint } {
+function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, maxMinor?: number): { lo?: bigint; hi?: bigint; safeLo?: bigint; safeHi?: bigint } {
   // buyer minor = sortPriceEur x g, with g = (buyer per EUR) x 10^(decimals(buyer) - SORT_PRICE_DECIMALS).
   const { numerator: gNum, denominator: gDen } = scaledRate(fx, "EUR", buyer, { from: SORT_PRICE_DECIMALS });
   const step = BigInt(chargeStepMinor(buyer));
@@ -134,6 +138,8 @@ function sortPriceRange(fx: FxTable, buyer: CurrencyCode, minMinor?: number, max
   return {
     lo: minMinor === undefined ? undefined : floorDiv((BigInt(minMinor) - step) * gDen, gNum) - 1n,
     hi: maxMinor === undefined ? undefined : ceilDiv((BigInt(maxMinor) + step) * gDen, gNum) + 1n,
+    safeLo: minMinor === undefined ? undefined : ceilDiv((BigInt(minMinor) + step) * gDen, gNum) + 1n,
+    safeHi: maxMinor === undefined ? undefined : floorDiv((BigInt(maxMinor) - step) * gDen, gNum) - 1n,
   };
 }
 
@@ -151,7 +157,7 @@ export function listingFilters(query: CatalogueQuery, market: MarketDefinition, 
   const priced = query.minMinor !== undefined || query.maxMinor !== undefined || query.sort.startsWith("price");
   if (priced) filters.push(Prisma.sql`p."sortPriceEur" IS NOT NULL`);
   if (query.minMinor !== undefined || query.maxMinor !== undefined) {
-    let range: { lo?: bigint; hi?: bigint };
+    let range: ReturnType<typeof sortPriceRange>;
     try {
       range = sortPriceRange(fx, market.currency, query.minMinor, query.maxMinor);
     } catch {
@@ -159,9 +165,10 @@ export function listingFilters(query: CatalogueQuery, market: MarketDefinition, 
     }
     if (range.lo !== undefined) filters.push(Prisma.sql`p."sortPriceEur" >= ${range.lo.toString()}::bigint`);
     if (range.hi !== undefined) filters.push(Prisma.sql`p."sortPriceEur" <= ${range.hi.toString()}::bigint`);
+    // The exact displayed price only where the stored one is too close to a bound to decide.
     const shown = shownPriceSql(fx, market.currency);
-    if (query.minMinor !== undefined) filters.push(Prisma.sql`${shown} >= ${query.minMinor}`);
-    if (query.maxMinor !== undefined) filters.push(Prisma.sql`${shown} <= ${query.maxMinor}`);
+    if (query.minMinor !== undefined) filters.push(Prisma.sql`(p."sortPriceEur" >= ${range.safeLo!.toString()}::bigint OR ${shown} >= ${query.minMinor})`);
+    if (query.maxMinor !== undefined) filters.push(Prisma.sql`(p."sortPriceEur" <= ${range.safeHi!.toString()}::bigint OR ${shown} <= ${query.maxMinor})`);
   }
   return Prisma.join(filters, " AND ");
 }
@@ -234,28 +241,48 @@ function countOrder(query: CatalogueQuery): Prisma.Sql {
   return listingOrder(query.sort);
 }
 
-/** The cards of the given products, in the given order. */
-async function cardsFor(locale: Locale, market: MarketDefinition, fx: FxTable, ids: string[]): Promise<ProductCard[]> {
-  if (ids.length === 0) return [];
-  const rows = await getPrisma().$queryRaw<CardRow[]>`
-    ${cardSelect(locale)}
-    SELECT ${CARD_COLUMNS} FROM base b ${cardJoins(locale)} WHERE b.id IN (${Prisma.join(ids)})`;
-  const order = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-  return toCards(rows, fx, market.currency);
+/**
+ * The cards of the products `ids` selects (a query returning `id` in page order), in
+ * that order: one statement, so the ids cost no round trip of their own.
+ */
+function cardsSql(locale: Locale, ids: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    WITH ids AS MATERIALIZED (SELECT page.id, row_number() OVER () AS position FROM (${ids}) page)
+    SELECT ${cardColumns(locale)}
+      FROM ids ${cardJoins(locale)}
+     ORDER BY ids.position`;
 }
 
+/** The cards of the given products, in the given order. Exported for the query-plan guard. */
+export function cardsByIdSql(locale: Locale, ids: string[]): Prisma.Sql {
+  return cardsSql(locale, Prisma.sql`SELECT id FROM UNNEST(${ids}::text[]) WITH ORDINALITY AS u(id, n) ORDER BY n`);
+}
+
+async function cardsFor(locale: Locale, market: MarketDefinition, fx: FxTable, ids: string[]): Promise<ProductCard[]> {
+  if (ids.length === 0) return [];
+  return toCards(await getPrisma().$queryRaw<CardRow[]>(cardsByIdSql(locale, ids)), fx, market.currency);
+}
+
+/**
+ * A listing page's cards in one statement: the page's ids from `Product` alone in index
+ * order (listingPageSql), then their cards. Exported for the query-plan guard.
+ */
+export function listingCardsSql(locale: Locale, query: CatalogueQuery, market: MarketDefinition, fx: FxTable): Prisma.Sql {
+  return cardsSql(locale, listingPageSql(query, market, fx));
+}
+
+/** A listing page: its cards and, on a second connection at the same time, the capped count. */
 export async function queryCatalogue(locale: Locale, market: MarketDefinition, query: CatalogueQuery): Promise<CataloguePage> {
   const fx = await getFx();
   const prisma = getPrisma();
-  const [page, [count]] = await Promise.all([
-    prisma.$queryRaw<{ id: string }[]>(listingPageSql(query, market, fx)),
+  const [rows, [count]] = await Promise.all([
+    prisma.$queryRaw<CardRow[]>(listingCardsSql(locale, query, market, fx)),
     prisma.$queryRaw<{ total: bigint }[]>(listingCountSql(query, market, fx)),
   ]);
   const counted = Number(count?.total ?? 0);
   const total = Math.min(counted, COUNT_CAP);
   return {
-    items: await cardsFor(locale, market, fx, page.map((r) => r.id)),
+    items: toCards(rows, fx, market.currency),
     total,
     capped: counted > COUNT_CAP,
     page: query.page,
@@ -263,7 +290,10 @@ export async function queryCatalogue(locale: Locale, market: MarketDefinition, q
   };
 }
 
-/** Ids of the matching products, best first, one page of them; ranks at most SEARCH_CAP + 1 matches. Exported for the query-plan guard. */
+/**
+ * Ids of the matching products, best first, one page of them, with the capped number of
+ * matches beside each; ranks at most SEARCH_CAP + 1 matches. Exported for the query-plan guard.
+ */
 export function searchPageSql(tsquery: string, page: number): Prisma.Sql {
   return Prisma.sql`
     WITH matches AS MATERIALIZED (
@@ -275,45 +305,89 @@ export function searchPageSql(tsquery: string, page: number): Prisma.Sql {
      ORDER BY rank DESC, featured DESC, id LIMIT ${PAGE_SIZE} OFFSET ${(page - 1) * PAGE_SIZE}`;
 }
 
+interface SearchHits {
+  ids: string[];
+  counted: number;
+}
+
+/**
+ * Which products a query's page shows, kept per process for up to a minute and at most
+ * SEARCH_HITS_KEPT queries, and dropped at once when the catalogue changes (its tag's
+ * epoch moves): the ranking reads every match, the cards (prices, stock) are read fresh
+ * on every request. Only while this process hears invalidations; otherwise every
+ * request ranks again.
+ */
+const SEARCH_HITS_KEPT = 500;
+const SEARCH_HITS_TTL_MS = 60_000;
+const searchHits = new Map<string, { hits: SearchHits; until: number; epoch: number }>();
+
+function keptHits(key: string, now: number): SearchHits | undefined {
+  if (!hearsInvalidations()) return undefined;
+  const kept = searchHits.get(key);
+  if (!kept) return undefined;
+  if (kept.until < now || kept.epoch !== tagEpoch(CATALOGUE_TAG)) {
+    searchHits.delete(key);
+    return undefined;
+  }
+  return kept.hits;
+}
+
+function keepHits(key: string, hits: SearchHits, epoch: number, now: number): void {
+  if (!hearsInvalidations() || epoch !== tagEpoch(CATALOGUE_TAG)) return;
+  searchHits.delete(key);
+  searchHits.set(key, { hits, until: now + SEARCH_HITS_TTL_MS, epoch });
+  while (searchHits.size > SEARCH_HITS_KEPT) searchHits.delete(searchHits.keys().next().value!);
+}
+
 /**
  * Full-text search over one document per product (every translation; titles weighted
  * above descriptions), folded so accents and case do not matter; Latin words match as
  * prefixes, Chinese and Japanese through their characters and pairs (lib/domain/search).
  * Work grows with the page, not with the matches: at most SEARCH_CAP matches are ranked,
- * and the total says "more than" beyond that.
+ * and the total says "more than" beyond that. A query asked again within a minute, with
+ * no catalogue change in between, skips the ranking (see searchHits).
  */
 export async function searchProducts(locale: Locale, market: MarketDefinition, text: string, page: number): Promise<CataloguePage> {
   const tsquery = searchQuery(text);
   if (!tsquery) return { items: [], total: 0, capped: false, page: 1, pageCount: 1 };
-  const [fx, hits] = await Promise.all([getFx(), getPrisma().$queryRaw<{ id: string; total: bigint }[]>(searchPageSql(tsquery, page))]);
-  const counted = hits.length ? Number(hits[0]!.total) : 0;
+  const key = `${page} ${tsquery}`;
+  const now = Date.now();
+  const fx = getFx();
+  let hits = keptHits(key, now);
+  if (!hits) {
+    const epoch = tagEpoch(CATALOGUE_TAG);
+    const rows = await getPrisma().$queryRaw<{ id: string; total: bigint }[]>(searchPageSql(tsquery, page));
+    hits = { ids: rows.map((r) => r.id), counted: rows.length ? Number(rows[0]!.total) : 0 };
+    keepHits(key, hits, epoch, now);
+  }
+  // No match (the common case for a typo): no cards to plan or load.
+  const items = hits.ids.length ? await cardsFor(locale, market, await fx, hits.ids) : [];
+  const counted = hits.counted;
   const total = Math.min(counted, SEARCH_CAP);
-  return {
-    items: await cardsFor(locale, market, fx, hits.map((h) => h.id)),
-    total,
-    capped: counted > SEARCH_CAP,
-    page,
-    pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
-  };
+  return { items, total, capped: counted > SEARCH_CAP, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
 export async function featuredProducts(locale: Locale, market: MarketDefinition, limit = 8): Promise<ProductCard[]> {
-  const [fx, ids] = await Promise.all([
+  const [fx, rows] = await Promise.all([
     getFx(),
-    getPrisma().$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Product" p WHERE p.listed AND p.featured
-       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT ${limit}`,
+    getPrisma().$queryRaw<CardRow[]>(
+      cardsSql(locale, Prisma.sql`
+        SELECT p.id FROM "Product" p WHERE p.listed AND p.featured
+         ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT ${limit}`),
+    ),
   ]);
-  return cardsFor(locale, market, fx, ids.map((r) => r.id));
+  return toCards(rows, fx, market.currency);
 }
 
 /** A seller's storefront: their products, featured first, at most 200. */
 export async function sellerProducts(locale: Locale, market: MarketDefinition, sellerId: string): Promise<ProductCard[]> {
-  const [fx, ids] = await Promise.all([
+  const [fx, rows] = await Promise.all([
     getFx(),
-    getPrisma().$queryRaw<{ id: string }[]>`
-      SELECT p.id FROM "Product" p WHERE p.listed AND p."sellerId" = ${sellerId}
-       ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT 200`,
+    getPrisma().$queryRaw<CardRow[]>(
+      cardsSql(locale, Prisma.sql`
+        SELECT p.id FROM "Product" p WHERE p.listed AND p."sellerId" = ${sellerId}
+         ORDER BY p.featured DESC, p."createdAt" DESC, p.id LIMIT 200`),
+    ),
   ]);
-  return cardsFor(locale, market, fx, ids.map((r) => r.id));
+  return toCards(rows, fx, market.currency);
 }

@@ -4,7 +4,7 @@ import { Link } from "@/i18n/navigation";
 import { ProductCard, ProductGrid } from "@/components/catalogue/product-card";
 import { CatalogueFilters } from "@/components/catalogue/filters";
 import { Pagination } from "@/components/catalogue/pagination";
-import { listCategories, listSellers } from "@/lib/server/catalogue/entities";
+import { listCategories, listOrigins } from "@/lib/server/catalogue/entities";
 import { queryCatalogue } from "@/lib/server/catalogue/queries";
 import { catalogueQueryEntries, catalogueSearch, decodeQuerySegments } from "@/lib/domain/catalogue/query";
 import { resolveShop, type ShopParams } from "@/lib/route-params";
@@ -39,16 +39,15 @@ export default async function CataloguePage({ params }: { params: Promise<Params
   const { locale, market } = resolveShop(p);
   const query = decodeQuerySegments(p.query, market.currency);
   const t = await getTranslations({ locale, namespace: "catalogue" });
-  const [, result, categories, sellers] = await Promise.all([
+  const [, result, categories, origins] = await Promise.all([
     tagPage(LISTING_TAGS),
     queryCatalogue(locale, market, query),
     listCategories(locale),
-    listSellers(locale),
+    listOrigins(),
   ]);
   // Unknown categories are an uncached 404, and a page past the end (an old link) goes
   // to the last page: the cache holds one page per real listing, not one per value a
   // client makes up.
-  const origins = [...new Set(sellers.map((s) => s.country))].sort();
   if (query.category && !categories.some((c) => c.slug === query.category)) notFound();
   if (query.origin && !origins.includes(query.origin)) notFound();
   if (query.page > result.pageCount) redirect(`/${locale}/catalogue${catalogueSearch({ ...query, page: result.pageCount }, market.currency)}`);
