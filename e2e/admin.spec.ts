@@ -3,6 +3,7 @@ import { test, expect } from "./fixtures";
 import { signIn, DEMO } from "./sign-in";
 import { GERMAN_PRODUCT } from "./catalogue-data";
 import { messages, text } from "./messages";
+import { addToCart } from "./journeys";
 
 /**
  * The operator's panel: orders with their reconcile state, the audit log with the entries
@@ -16,8 +17,7 @@ const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.
 /** A guest buys one German item for Japan and pays with 4242, as e2e/checkout.spec.ts does. */
 async function payAnOrder(page: Page): Promise<{ id: string; number: string }> {
   await page.goto(`/en/products/${GERMAN_PRODUCT.slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: text(en, "product.addToCart") }).click();
-  await page.waitForLoadState("networkidle");
+  await addToCart(page, page.getByTestId("add-to-cart").getByRole("button", { name: text(en, "product.addToCart") }));
   await page.goto("/en/checkout");
   const select = page.locator("select[name=country]");
   if ((await select.inputValue()) !== "JP") {

@@ -3,6 +3,7 @@ import { test, expect } from "./fixtures";
 import { DEMO, signIn } from "./sign-in";
 import { GERMAN_PRODUCT } from "./catalogue-data";
 import { messages, text } from "./messages";
+import { addToCart as pressAddToCart } from "./journeys";
 
 /**
  * The buyer's account end to end, as the demo buyer: the visitor's cart joins the
@@ -18,8 +19,7 @@ const sandboxOrigin = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.
 
 async function addToCart(page: Page, locale: string, slug: string) {
   await page.goto(`/${locale}/products/${slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: text(locale === "ar" ? ar : en, "product.addToCart") }).click();
-  await page.waitForLoadState("networkidle");
+  await pressAddToCart(page, page.getByTestId("add-to-cart").getByRole("button", { name: text(locale === "ar" ? ar : en, "product.addToCart") }));
 }
 
 async function payOnSandbox(page: Page) {

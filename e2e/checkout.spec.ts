@@ -5,6 +5,7 @@ import { test, expect } from "./fixtures";
 import { GERMAN_PRODUCT, JAPANESE_PRODUCT } from "./catalogue-data";
 import { PRODUCTS } from "../prisma/seed-data";
 import { messages, text } from "./messages";
+import { addToCart as pressAddToCart } from "./journeys";
 
 /**
  * Checkout end to end: the store's pages in Chromium, payment on the local Stripe
@@ -31,8 +32,7 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 
 async function addToCart(page: Page, locale: string, slug: string, label: string) {
   await page.goto(`/${locale}/products/${slug}`);
-  await page.getByTestId("add-to-cart").getByRole("button", { name: label }).click();
-  await page.waitForLoadState("networkidle");
+  await pressAddToCart(page, page.getByTestId("add-to-cart").getByRole("button", { name: label }));
 }
 
 const JP_ADDRESS = { name: "山田 花子", line1: "京都市中京区烏丸通二条下ル 123", postalCode: "6040000", phone: "090-1234-5678", email: "hanako@example.jp" };

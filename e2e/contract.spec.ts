@@ -7,6 +7,7 @@ import { GERMAN_PRODUCT } from "./catalogue-data";
 import { PRODUCTS, SELLERS } from "../prisma/seed-data";
 import { pdfText } from "../lib/server/contracts/test-support";
 import { messages, text } from "./messages";
+import { addToCart } from "./journeys";
 
 /**
  * The electronic contract end to end: the terms accepted at checkout, the order's copy
@@ -32,8 +33,7 @@ async function query<T extends pg.QueryResultRow>(sql: string, params: unknown[]
 async function buy(page: Page, locale: string, country: string, slugs: string[], address: Record<string, string>, addLabel: string) {
   for (const slug of slugs) {
     await page.goto(`/${locale}/products/${slug}`);
-    await page.getByTestId("add-to-cart").getByRole("button", { name: addLabel }).click();
-    await page.waitForLoadState("networkidle");
+    await addToCart(page, page.getByTestId("add-to-cart").getByRole("button", { name: addLabel }));
   }
   await page.goto(`/${locale}/checkout`);
   if ((await page.locator("select[name=country]").inputValue()) !== country) {

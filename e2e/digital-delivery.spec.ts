@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures";
 import { PRODUCTS } from "../prisma/seed-data";
+import { addToCart } from "./journeys";
 
 /**
  * Digital delivery end to end: a buyer in Germany pays for the seeded e-book (whose demo
@@ -29,8 +30,7 @@ test.describe("digital delivery", () => {
   test("a buyer pays for an e-book with the consent, downloads it whole and in part, uses the link up and gets a new one", async ({ page, context, baseURL }) => {
     await context.addCookies([{ name: "caravan_market", value: "DE", url: baseURL! }]);
     await page.goto(`/en/products/${EBOOK.slug}`);
-    await page.getByTestId("add-to-cart").getByRole("button", { name: text("product.addToCart") }).click();
-    await page.waitForLoadState("networkidle");
+    await addToCart(page, page.getByTestId("add-to-cart").getByRole("button", { name: text("product.addToCart") }));
     await page.goto("/en/checkout");
     if ((await page.locator("select[name=country]").inputValue()) !== "DE") {
       await page.locator("select[name=country]").selectOption("DE");

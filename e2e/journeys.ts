@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { simpleParser } from "mailparser";
 import pg from "pg";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const SANDBOX_ORIGIN = new URL(process.env.STRIPE_SANDBOX_URL ?? "http://127.0.0.1:12111").origin;
 
@@ -31,14 +31,22 @@ export interface GuestPurchase {
   region?: string;
 }
 
+/**
+ * Presses an "Add to cart" button and waits for the store's answer to it (a fetch with
+ * JavaScript, a form post without), so that the next navigation cannot cut the request off.
+ */
+export async function addToCart(page: Page, button: Locator): Promise<void> {
+  await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === "/api/cart" && r.request().method() === "POST"), button.click()]);
+  await page.waitForLoadState("networkidle");
+}
+
 /** Adds the products, checks out to a Japanese (or `country`) address and pays with the test card; the page ends on the paid order's confirmation. */
 export async function buyAsGuest(page: Page, purchase: GuestPurchase): Promise<{ orderId: string; number: string }> {
   const locale = purchase.locale ?? "en";
   const country = purchase.country ?? "JP";
   for (const slug of purchase.slugs) {
     await page.goto(`/${locale}/products/${slug}`);
-    await page.getByTestId("add-to-cart").getByRole("button").first().click();
-    await page.waitForLoadState("networkidle");
+    await addToCart(page, page.getByTestId("add-to-cart").getByRole("button").first());
   }
   await page.goto(`/${locale}/checkout`);
   const select = page.locator("select[name=country]");
