@@ -3,7 +3,7 @@ import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { createPrismaClient } from "../lib/db/client";
 import { createSubjectKeys } from "../lib/server/crypto/subjects";
-import { masterBox } from "../lib/server/crypto/pii";
+import { masterBox, sealedVersion } from "../lib/server/crypto/pii";
 import { acceptanceField, orderField } from "../lib/domain/privacy/contexts";
 
 /**
@@ -25,7 +25,18 @@ function worthLookingFor(value: string): boolean {
 test.describe("privacy scan", () => {
 test("no buyer's personal value is in plaintext in the database or the server's log", async () => {
   const db = createPrismaClient(process.env.DATABASE_URL!);
-  const keys = createSubjectKeys(masterBox);
+  const base = createSubjectKeys(masterBox);
+  /** A column meant to hold a sealed value holding something else: a leak, unless it is a fixture's placeholder. */
+  const unsealed: string[] = [];
+  const keys = {
+    openOrNull: async (d: typeof db, sealed: string, context: string) => {
+      if (!sealedVersion(sealed)) {
+        if (/@|\d{4,}|[A-Za-z]{3,} [A-Za-z]{3,}/.test(sealed)) unsealed.push(`${context}: ${sealed}`);
+        return null;
+      }
+      return base.openOrNull(d, sealed, context);
+    },
+  };
   try {
     const values = new Set<string>();
     const add = (value: unknown) => {
@@ -54,6 +65,7 @@ test("no buyer's personal value is in plaintext in the database or the server's 
       const opened = await keys.openOrNull(db, saved.sealed, `buyer-address:${saved.id}`);
       if (opened) for (const [field, value] of Object.entries(JSON.parse(opened) as Record<string, string>)) if (!["country", "region", "postalCode"].includes(field)) add(value);
     }
+    expect(unsealed).toEqual([]);
     // The suites above bought, signed up and saved addresses: there must be something to look for.
     expect(values.size).toBeGreaterThan(20);
 

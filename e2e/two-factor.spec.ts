@@ -140,6 +140,15 @@ test.describe("two-factor", () => {
     await expectAccessible(page);
   });
 
+  test("the demo store shows the demo accounts' current code on the second step, and it signs the demo seller in", async ({ page }) => {
+    await passwordStep(page, DEMO.seller("armazem-da-mantiqueira"));
+    const shown = (await page.getByTestId("two-factor-demo-code").textContent()) ?? "";
+    const code = /\d{6}/.exec(shown)?.[0];
+    expect(code).toBeDefined();
+    await secondStep(page, code!);
+    await expect(page).toHaveURL(/\/en\/account$/);
+  });
+
   test("the second step works in Arabic without JavaScript, on a demo seller's way to payouts", async ({ browser, baseURL }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
