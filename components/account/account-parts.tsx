@@ -16,10 +16,10 @@ export function Field({ id, label, hint, ...input }: { id: string; label: string
   );
 }
 
-/** A plain form posting to /api/account/<action>, with the locale and the double-submit token. */
+/** A plain form posting to /api/account/<action> (or to `action` itself when it is a path), with the locale and the double-submit token. */
 export function AccountForm({ action, locale, children, label }: { action: string; locale: string; children: ReactNode; label?: string }) {
   return (
-    <form className="account-form" method="post" action={`/api/account/${action}`} aria-label={label}>
+    <form className="account-form" method="post" action={action.startsWith("/") ? action : `/api/account/${action}`} aria-label={label}>
       <CsrfField />
       <input type="hidden" name="locale" value={locale} />
       {children}

@@ -56,12 +56,11 @@ export function withParams(path: string, params: Record<string, string>): string
   return url.pathname + url.search;
 }
 
-export async function handlePanelPost(
-  request: Request,
-  run: (input: PanelRequest) => Promise<PanelOutcome>,
-  options: { maxBytes?: number; twoFactor?: boolean } = {},
-): Promise<Response> {
-  const form = await readUpload(request, options.maxBytes ?? MAX_FORM_BYTES);
+/** What every form post starts with: its fields, checked for size, origin and rate, its locale and where to come back to. */
+type FormStart = { form: Extract<Awaited<ReturnType<typeof readUpload>>, { ok: true }>; locale: Locale; back: string; headers: Record<string, string> };
+
+async function startForm(request: Request, maxBytes: number): Promise<FormStart | Response> {
+  const form = await readUpload(request, maxBytes);
   if (!form.ok) return json(413, "PAYLOAD_TOO_LARGE");
   if (!checkSameOrigin(request, form.field(CSRF_FIELD)).ok) return json(403, "FORBIDDEN_ORIGIN");
   const limit = await limitRequest(request, "forms");
@@ -69,24 +68,40 @@ export async function handlePanelPost(
   const requested = form.field("locale");
   const locale: Locale = isLocale(requested) ? requested : "en";
   const back = sameOriginPath(form.field("returnTo"), requestOrigin(request), { pathOnly: true }) ?? `/${locale}`;
-  const viewer = await currentViewer(request.headers);
-  if (!viewer) return see(signInPath(locale, back), limit.headers);
-  if ((options.twoFactor || actionNeedsSecondFactor(new URL(request.url).pathname)) && !requireSecondFactor(viewer).ok) return json(403, "TWO_FACTOR_REQUIRED", limit.headers);
+  return { form, locale, back, headers: limit.headers };
+}
+
+/** Runs the service and carries its typed result back: a failure it did not expect is SERVICE_BUSY, logged. */
+async function finishForm(request: Request, start: FormStart, run: () => Promise<PanelOutcome>, message: string): Promise<Response> {
   let outcome: PanelOutcome;
   try {
-    outcome = await run({ viewer, locale, field: form.field, file: form.file, files: form.files, request });
+    outcome = await run();
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", message: "panel action failed", path: new URL(request.url).pathname, error: error instanceof Error ? error.message : String(error) }));
+    console.error(JSON.stringify({ level: "error", message, path: new URL(request.url).pathname, error: error instanceof Error ? error.message : String(error) }));
     outcome = { ok: false, code: "SERVICE_BUSY" };
   }
   if (!outcome.ok) {
-    if (outcome.code === "NOT_FOUND") return json(404, outcome.code, limit.headers);
-    if (outcome.code === "FORBIDDEN") return json(403, outcome.code, limit.headers);
+    if (outcome.code === "NOT_FOUND") return json(404, outcome.code, start.headers);
+    if (outcome.code === "FORBIDDEN") return json(403, outcome.code, start.headers);
     const fields = Object.entries(outcome.fields ?? {}).map(([name, code]) => `${name}:${code}`).join(",");
-    return see(withParams(back, fields ? { error: outcome.code, fields } : { error: outcome.code }), limit.headers);
+    return see(withParams(start.back, fields ? { error: outcome.code, fields } : { error: outcome.code }), start.headers);
   }
-  const to = outcome.to ?? back;
-  return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, limit.headers);
+  const to = outcome.to ?? start.back;
+  return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, start.headers);
+}
+
+export async function handlePanelPost(
+  request: Request,
+  run: (input: PanelRequest) => Promise<PanelOutcome>,
+  options: { maxBytes?: number; twoFactor?: boolean } = {},
+): Promise<Response> {
+  const start = await startForm(request, options.maxBytes ?? MAX_FORM_BYTES);
+  if (start instanceof Response) return start;
+  const { form, locale, back, headers } = start;
+  const viewer = await currentViewer(request.headers);
+  if (!viewer) return see(signInPath(locale, back), headers);
+  if ((options.twoFactor || actionNeedsSecondFactor(new URL(request.url).pathname)) && !requireSecondFactor(viewer).ok) return json(403, "TWO_FACTOR_REQUIRED", headers);
+  return finishForm(request, start, () => run({ viewer, locale, field: form.field, file: form.file, files: form.files, request }), "panel action failed");
 }
 
 /**
@@ -97,22 +112,8 @@ export async function handlePublicFormPost(
   request: Request,
   run: (input: Omit<PanelRequest, "viewer"> & { viewer: Viewer | null }) => Promise<PanelOutcome>,
 ): Promise<Response> {
-  const form = await readUpload(request, MAX_FORM_BYTES);
-  if (!form.ok) return json(413, "PAYLOAD_TOO_LARGE");
-  if (!checkSameOrigin(request, form.field(CSRF_FIELD)).ok) return json(403, "FORBIDDEN_ORIGIN");
-  const limit = await limitRequest(request, "forms");
-  if (!limit.allowed) return json(429, "RATE_LIMITED", limit.headers);
-  const requested = form.field("locale");
-  const locale: Locale = isLocale(requested) ? requested : "en";
-  const back = sameOriginPath(form.field("returnTo"), requestOrigin(request), { pathOnly: true }) ?? `/${locale}`;
-  let outcome: PanelOutcome;
-  try {
-    outcome = await run({ viewer: await currentViewer(request.headers), locale, field: form.field, file: form.file, files: form.files, request });
-  } catch (error) {
-    console.error(JSON.stringify({ level: "error", message: "form action failed", path: new URL(request.url).pathname, error: error instanceof Error ? error.message : String(error) }));
-    outcome = { ok: false, code: "SERVICE_BUSY" };
-  }
-  if (!outcome.ok) return see(withParams(back, { error: outcome.code }), limit.headers);
-  const to = outcome.to ?? back;
-  return see(outcome.notice ? withParams(to, { done: outcome.notice }) : to, limit.headers);
+  const start = await startForm(request, MAX_FORM_BYTES);
+  if (start instanceof Response) return start;
+  const { form, locale } = start;
+  return finishForm(request, start, async () => run({ viewer: await currentViewer(request.headers), locale, field: form.field, file: form.file, files: form.files, request }), "form action failed");
 }

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { CsrfField } from "@/components/forms/csrf-field";
+import { AccountForm } from "@/components/account/account-parts";
 import { PanelNotice } from "@/components/panel/panel-parts";
 import { firstParam } from "@/lib/domain/http/search-params";
 import { isLocale, type Locale } from "@/lib/domain/markets";
@@ -31,9 +31,7 @@ export default async function YourDataRequestPage({ params, searchParams }: { pa
       <h1>{t("request.title")}</h1>
       <PanelNotice error={error ? tp(error) : null} done={firstParam(query.done) === "sent" ? t("request.sent") : null} />
       <p>{t("request.intro", { hours: REQUEST_LINK_HOURS })}</p>
-      <form className="account-form" method="post" action="/api/your-data/request">
-        <CsrfField />
-        <input type="hidden" name="locale" value={locale} />
+      <AccountForm action="/api/your-data/request" locale={locale}>
         <input type="hidden" name="returnTo" value={`/${locale}/your-data`} />
         <p>
           <label htmlFor="data-email">{t("request.email")}</label>
@@ -53,7 +51,7 @@ export default async function YourDataRequestPage({ params, searchParams }: { pa
         <button type="submit" className="button" data-testid="data-request">
           {t("request.submit")}
         </button>
-      </form>
+      </AccountForm>
       <p className="muted small">
         {t("request.signedIn")} <a href={`/${locale}/account/privacy`}>{t("request.accountLink")}</a>
       </p>

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { AccountForm } from "@/components/account/account-parts";
 import { AccountNav } from "@/components/account/account-nav";
 import { PanelNotice } from "@/components/panel/panel-parts";
+import { EraseForm } from "@/components/privacy/erase-form";
 import { firstParam } from "@/lib/domain/http/search-params";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { pagePath, signedInViewer } from "@/lib/server/panels/viewer";
@@ -51,16 +51,7 @@ export default async function AccountPrivacyPage({ params, searchParams }: { par
         <h2 id="data-erase">{t("erase.heading")}</h2>
         <p>{t("erase.text")}</p>
         <p className="muted small">{t("erase.waiting")}</p>
-        <AccountForm action="data/erase" locale={locale} label={t("erase.heading")}>
-          <input type="hidden" name="returnTo" value={path} />
-          <p className="checkbox-row">
-            <input type="checkbox" id="erase-confirm" name="confirm" value="yes" required />
-            <label htmlFor="erase-confirm">{t("erase.confirm")}</label>
-          </p>
-          <button type="submit" className="button danger" data-testid="data-erase">
-            {t("erase.submit")}
-          </button>
-        </AccountForm>
+        <EraseForm action="/api/account/data/erase" locale={locale} returnTo={path} confirm={t("erase.confirm")} submit={t("erase.submit")} label={t("erase.heading")} />
       </section>
     </div>
   );

@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { CsrfField } from "@/components/forms/csrf-field";
 import { PanelNotice } from "@/components/panel/panel-parts";
 import { DataSummary } from "@/components/privacy/data-summary";
+import { EraseForm } from "@/components/privacy/erase-form";
 import { firstParam } from "@/lib/domain/http/search-params";
 import { isLocale, type Locale } from "@/lib/domain/markets";
 import { exportForToken, openRequest } from "@/lib/server/privacy/rights";
@@ -64,18 +64,7 @@ export default async function YourDataLinkPage({ params, searchParams }: { param
       <PanelNotice error={error ? tp(error) : null} done={null} />
       <p>{t("erase.text")}</p>
       <p className="muted small">{t("erase.waiting")}</p>
-      <form className="account-form" method="post" action={`/api/your-data/${encodeURIComponent(token)}/erase`}>
-        <CsrfField />
-        <input type="hidden" name="locale" value={locale} />
-        <input type="hidden" name="returnTo" value={`/${locale}/your-data/${token}`} />
-        <p className="checkbox-row">
-          <input type="checkbox" id="erase-confirm" name="confirm" value="yes" required />
-          <label htmlFor="erase-confirm">{t("erase.guestConfirm")}</label>
-        </p>
-        <button type="submit" className="button danger" data-testid="data-erase">
-          {t("erase.submit")}
-        </button>
-      </form>
+      <EraseForm action={`/api/your-data/${encodeURIComponent(token)}/erase`} locale={locale} returnTo={`/${locale}/your-data/${token}`} confirm={t("erase.guestConfirm")} submit={t("erase.submit")} />
     </div>
   );
 }
