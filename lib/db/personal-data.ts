@@ -66,7 +66,7 @@ async function userSubject(base: PrismaClient, data: Row, where: unknown): Promi
   const k = await keys();
   if (typeof data.email === "string") return k.subjectForEmail(base, data.email);
   if (where === undefined) return undefined;
-  const found = await base.user.findFirst({ where: (await indexWhere(base, where)) as never, select: { subjectId: true, emailSealed: true } });
+  const found = await base.user.findFirst({ where: (await indexWhere(base, where)) as never, select: { subjectId: true } });
   return found?.subjectId ?? undefined;
 }
 

@@ -264,7 +264,7 @@ export interface ErasureResult {
   deleted: { account: boolean; addresses: number; sessions: number; carts: number };
 }
 
-async function erasureOrders(db: PrismaClient | Prisma.TransactionClient, subjectId: string, userId: string | null): Promise<ErasureOrder[]> {
+async function erasureOrders(db: Prisma.TransactionClient, subjectId: string, userId: string | null): Promise<ErasureOrder[]> {
   const orders = await db.order.findMany({
     where: { OR: [{ subjectId }, ...(userId ? [{ userId }] : [])], demo: false },
     select: {
@@ -293,13 +293,12 @@ async function erasureOrders(db: PrismaClient | Prisma.TransactionClient, subjec
  * and end of retention recorded on the request.
  */
 async function erase(db: PrismaClient, subjectId: string, userId: string | null, actor: AuditActor, requestId: string | null): Promise<ErasureResult | PrivacyFailure> {
-  const staff = userId ? await db.user.findUnique({ where: { id: userId }, select: { role: true, sellerMember: { select: { id: true } } } }) : null;
-  const refusal = erasureRefusal({ staff: Boolean(staff && (staff.role === "OPERATOR" || staff.sellerMember)), orders: await erasureOrders(db, subjectId, userId) });
-  if (refusal) return { ok: false, code: refusal };
   return db.$transaction(async (tx) => {
+    // Decided inside the transaction that erases, on what it reads.
+    const staff = userId ? await tx.user.findUnique({ where: { id: userId }, select: { role: true, sellerMember: { select: { id: true } } } }) : null;
     const orders = await erasureOrders(tx, subjectId, userId);
-    const again = erasureRefusal({ staff: false, orders });
-    if (again) return { ok: false, code: again } as const;
+    const refusal = erasureRefusal({ staff: Boolean(staff && (staff.role === "OPERATOR" || staff.sellerMember)), orders });
+    if (refusal) return { ok: false, code: refusal } as const;
     const kept = keptRecords(orders);
     let account = false;
     let addresses = 0;
